@@ -1,0 +1,89 @@
+"""JSON shapes of the views, for scripts (``--json``).
+
+Kept separate from the Rich renderer so the machine-readable output never contains
+terminal formatting, and documented by tests that read it back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from careerfit import views
+from careerfit.knowledge import KnowledgeBase
+
+
+def dumps(value: Any) -> str:
+    """Pretty, stable JSON text."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _item(item: views.Item) -> dict[str, Any]:
+    return {"text": item.text, "cite": list(item.cites), "tag": item.tag}
+
+
+def roles(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """One summary object per role, as the roles table shows it."""
+    out = []
+    for role in kb.roles:
+        pay = views.headline_pay(role)
+        out.append(
+            {
+                "id": role.id,
+                "title": role.title,
+                "aliases": list(role.aliases),
+                "summary": role.summary.text,
+                "substantive_share": round(role.substantive_share, 4),
+                "typical_education": role.education.typical.level.value
+                if role.education.typical
+                else None,
+                "pay": pay.model_dump(mode="json") if pay else None,
+            }
+        )
+    return out
+
+
+def profile(view: views.Profile) -> dict[str, Any]:
+    """The role as written in the knowledge base, plus what careerfit derives from it."""
+    data = view.role.model_dump(mode="json")
+    data["derived"] = {
+        "substantive_share": round(view.substantive_share, 4),
+        "sources": [{"id": sid, "title": title} for sid, title in view.sources],
+    }
+    return data
+
+
+def comparison(view: views.Comparison) -> dict[str, Any]:
+    """Rows keyed by label, each with one list of items per role id."""
+    ids = [r.id for r in view.roles]
+    return {
+        "roles": ids,
+        "rows": [
+            {
+                "label": label,
+                "cells": {
+                    rid: [_item(i) for i in items] for rid, items in zip(ids, cells, strict=True)
+                },
+            }
+            for label, cells in view.rows
+        ],
+        "differences": [
+            {"roles": title, "items": [_item(i) for i in items]}
+            for title, items in view.differences
+        ],
+    }
+
+
+def path_steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
+    """Nested steps: role id, kind, what it takes, citations, further steps."""
+    return [
+        {
+            "to": s.role.id,
+            "title": s.role.title,
+            "kind": s.kind.value,
+            "takes": list(s.takes),
+            "cite": list(s.cites),
+            "next": path_steps(s.children),
+        }
+        for s in steps
+    ]

@@ -1,0 +1,100 @@
+"""Properties of the bundled knowledge base: every reference resolves, every fact is cited."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from careerfit.datadir import bundled_data_dir
+from careerfit.knowledge import load
+from careerfit.schema import DutyKind, iter_cites
+
+KB = load(bundled_data_dir())
+SOURCES = {s.id: s for s in KB.roles_file.sources}
+ROLES = KB.roles
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
+def test_every_reference_of_a_role_resolves(role):
+    for move in role.moves:
+        assert move.to in KB.by_id and move.to != role.id
+    credential_ids = {c.id for c in KB.roles_file.credentials}
+    for rc in role.credentials:
+        assert rc.credential in credential_ids
+    own = {d.id for d in role.duties} | {s.id for s in role.skills}
+    for q in role.interview_questions:
+        assert set(q.based_on) <= own
+    judged = {d.id for d in KB.questions_file.dimensions if not d.derived}
+    assert set(role.fit) == judged
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
+def test_every_citation_points_inside_a_known_source(role):
+    cites = list(iter_cites(role, ()))
+    assert cites
+    for _, cite in cites:
+        first, last = cite.lines
+        assert cite.source in SOURCES
+        assert 1 <= first <= last <= SOURCES[cite.source].lines
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
+def test_every_section_is_filled_or_marked_not_given(role):
+    for section in (
+        "work_like",
+        "skills",
+        "credentials",
+        "pay",
+        "outlook",
+        "workplaces",
+        "varies",
+        "success_measures",
+        "challenges",
+        "moves",
+        "interview_questions",
+    ):
+        assert bool(getattr(role, section)) != (section in role.not_given), section
+    assert role.duties and all(d.kind in DutyKind for d in role.duties)
+
+
+def test_sources_disagree_openly_where_the_seed_readme_says_they_do():
+    # seeds/README.md: what a legal assistant does, what a legal clerk earns.
+    for rid in ("legal-assistant", "legal-clerk", "legal-secretary"):
+        disagreements = [v for v in KB.by_id[rid].varies if v.kind.value == "disagreement"]
+        assert disagreements, rid
+        for v in disagreements:
+            assert len({c.source for c in v.cite}) >= 2
+
+
+def test_comparisons_name_existing_roles():
+    for comparison in KB.roles_file.comparisons:
+        assert set(comparison.roles) <= set(KB.by_id)
+
+
+def _shared_dir() -> Path | None:
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here.parent / "shared", here / "shared"):
+        if (candidate / "seeds").is_dir():
+            return candidate
+    env = os.environ.get("CAREERFIT_SHARED")
+    return Path(env) if env else None
+
+
+@pytest.mark.skipif(
+    _shared_dir() is None, reason="the source documents are not beside this checkout"
+)
+def test_cited_lines_exist_and_are_not_blank():
+    shared = _shared_dir()
+    assert shared is not None
+    texts = {
+        s.id: (shared / s.file).read_text(encoding="utf-8").splitlines() for s in SOURCES.values()
+    }
+    for sid, lines in texts.items():
+        assert len(lines) == SOURCES[sid].lines, f"{sid}: declared line count is stale"
+    for role in ROLES:
+        for loc, cite in iter_cites(role, ()):
+            first, last = cite.lines
+            cited = " ".join(texts[cite.source][first - 1 : last]).strip()
+            assert cited, f"{role.id} {loc} cites blank line(s) {cite}"
