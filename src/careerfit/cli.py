@@ -262,6 +262,314 @@ def validate(
     )
 
 
+class QuizStopped(CareerfitError):
+    """The interactive quiz ended early; the answers given so far are saved."""
+
+    def __init__(self, message: str, code: ExitCode) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+
+TopOption = Annotated[
+    int, typer.Option("--top", min=1, help="How many roles to list in the ranking.")
+]
+
+
+@app.command()
+def quiz(
+    ctx: typer.Context,
+    answers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Score an answers file instead of asking (write one with "
+            "'careerfit answers template'). Nothing is stored.",
+            show_default=False,
+        ),
+    ] = None,
+    what_if: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--what-if",
+            metavar="QUESTION=ANSWER",
+            help="Re-rank your latest quiz (or the --answers file) with an answer changed, "
+            "without storing it, e.g. --what-if degree=associate. Repeat to change several.",
+            show_default=False,
+        ),
+    ] = None,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Start afresh instead of offering to resume.")
+    ] = False,
+    top: TopOption = 10,
+    json: JsonOption = False,
+) -> None:
+    """Take the fit quiz: about 26 questions, five minutes, answers saved as you go.
+
+    Type the number of an answer; b goes back, s skips, ? says why we ask, q saves and quits.
+    Stop at any time (even Ctrl-C): the next 'careerfit quiz' offers to resume.
+
+    Example: careerfit quiz --what-if degree=associate
+    """
+    from careerfit import answersfile, insight
+
+    kb = _kb(ctx)
+    session_id: int | None = None
+    if answers_file is not None:
+        answers = answersfile.load(kb, answers_file)
+        heading = f"Your matches, from {answers_file.name}"
+    elif what_if:
+        answers, heading = _stored_answers(kb, None)
+    else:
+        session_id, answers = _interactive(kb, restart)
+        heading = f"Your matches (quiz {session_id})"
+    if what_if:
+        answers = insight.what_if(kb, answers, what_if)
+        heading += ", with " + ", ".join(what_if) + " (not stored)"
+    _results(kb, answers, top, json, heading, session_id)
+
+
+def _interactive(kb: KnowledgeBase, restart: bool) -> tuple[int, dict[str, Any]]:
+    """Run the quiz in the terminal, resuming an unfinished one if the person wants."""
+    from careerfit import quiz as flow
+    from careerfit.answers import replay
+    from careerfit.output import console
+    from careerfit.store import Store
+    from careerfit.terminal import asker
+
+    store = Store()
+    out = console()
+    questions = kb.questions_file.questions
+    answers: dict[str, Any] = {}
+    position = 0
+    session_id: int | None = None
+    unfinished = None if restart else store.unfinished()
+    if unfinished is not None:
+        when = unfinished.updated_at.replace("T", " ")[:16]
+        prompt = (
+            f"You have an unfinished quiz from {when} UTC ({unfinished.answered} answered). "
+            "Resume it? [Y/n] "
+        )
+        if _yes(out, prompt, default=True):
+            session_id = unfinished.id
+            answers, dropped = replay(kb.questions_file, store.answers(session_id))
+            position = unfinished.position
+            if unfinished.kb_version != kb.version:
+                # The questions changed: carry on at the first one not answered yet.
+                position = next(
+                    (i for i, q in enumerate(questions) if q.id not in answers), len(questions)
+                )
+                note = f"The questions have changed since; kept {len(answers)} answers"
+                note += f", dropped {', '.join(dropped)}." if dropped else "."
+                out.print(render_plain(note))
+                store.rebase(session_id, kb.version)
+        else:
+            store.abandon(unfinished.id)
+    if session_id is None:
+        session_id = store.start(kb.version)
+    sid = session_id
+    try:
+        outcome = flow.run(
+            questions,
+            answers,
+            position,
+            asker(out),
+            save=lambda qid, value, pos: store.record(sid, qid, value, pos),
+            moved=lambda pos: store.move(sid, pos),
+        )
+    except KeyboardInterrupt:
+        raise QuizStopped(
+            f"Stopped. Your {len(answers)} answers are saved; run 'careerfit quiz' to carry on "
+            "where you left off.",
+            ExitCode.INTERRUPTED,
+        ) from None
+    except EOFError:
+        raise QuizStopped(
+            f"Input ended before the quiz finished. Your {len(answers)} answers are saved; run "
+            "'careerfit quiz' in a terminal to carry on, or score a file with "
+            "'careerfit quiz --answers FILE'.",
+            ExitCode.FAILURE,
+        ) from None
+    if outcome == "quit":
+        out.print(
+            render_plain(
+                f"Saved: {len(answers)} of {len(questions)} answered. Run 'careerfit quiz' to "
+                "carry on."
+            )
+        )
+        raise typer.Exit(0)
+    answers = _revisit(kb, answers, sid, store, out)
+    return sid, answers
+
+
+def _revisit(
+    kb: KnowledgeBase, answers: dict[str, Any], sid: int, store: Any, out: Any
+) -> dict[str, Any]:
+    """Offer to re-ask questions whose answers look careless; store what changes."""
+    from careerfit import insight
+    from careerfit import quiz as flow
+    from careerfit.terminal import asker
+
+    found = insight.concerns(kb, answers)
+    if not found:
+        return answers
+    for concern in found:
+        out.print(render_plain(f"Careful: {concern.text}"))
+    ids = list(dict.fromkeys(q for c in found for q in c.questions))
+    try:
+        if not _yes(out, f"Revisit those {len(ids)} questions now? [y/N] ", default=False):
+            return answers
+        subset = [q for q in kb.questions_file.questions if q.id in ids]
+        flow.run(
+            subset,
+            answers,
+            0,
+            asker(out),
+            save=lambda qid, value, pos: store.record(
+                sid, qid, value, len(kb.questions_file.questions)
+            ),
+            moved=lambda pos: None,
+        )
+    except (KeyboardInterrupt, EOFError):
+        out.print(render_plain("Kept your answers as they were."))
+    return answers
+
+
+def _yes(out: Any, prompt: str, default: bool) -> bool:
+    reply = out.input(prompt).strip().lower()
+    return default if not reply else reply in {"y", "yes"}
+
+
+def render_plain(text: str) -> Any:
+    """A notice built from data (question ids, dates) shown literally."""
+    from careerfit.render import plain
+
+    return plain(text)
+
+
+def _stored_answers(kb: KnowledgeBase, session_id: int | None) -> tuple[dict[str, Any], str]:
+    """A stored session's answers re-checked against the current questions, and a heading."""
+    from careerfit.answers import replay
+    from careerfit.store import Store
+
+    store = Store()
+    session = store.session(session_id)
+    answers, dropped = replay(kb.questions_file, store.answers(session.id))
+    heading = f"Quiz {session.id} of {session.started_at[:10]}"
+    if session.status == "in-progress":
+        heading += " (unfinished)"
+    if session.kb_version != kb.version:
+        heading += ", answered against an older knowledge base"
+        if dropped:
+            heading += f" (answers no longer asked: {', '.join(dropped)})"
+    return answers, heading
+
+
+def _results(
+    kb: KnowledgeBase,
+    answers: dict[str, Any],
+    top: int,
+    json: bool,
+    heading: str,
+    session_id: int | None,
+) -> None:
+    from careerfit import insight
+    from careerfit.scoring import score
+
+    outcome = score(kb, answers)
+    found = insight.concerns(kb, answers)
+    swap = insight.swap_hint(kb, answers, outcome)
+    if session_id is not None:
+        from careerfit.store import Store
+
+        best = outcome.ranked[0]
+        Store().finish(session_id, best.role.id, best.fit)
+    if json:
+        from careerfit import jsonview
+
+        _print_json(jsonview.results(kb, outcome, answers, found, swap))
+        return
+    from careerfit import render
+    from careerfit.output import console
+
+    out = console()
+    out.print(render.results(outcome, top, found, swap, heading, out.width))
+
+
+@app.command()
+def results(
+    ctx: typer.Context,
+    session: Annotated[
+        int | None,
+        typer.Argument(
+            help="Session number from 'careerfit history' (default: the latest).",
+            show_default=False,
+        ),
+    ] = None,
+    top: TopOption = 10,
+    json: JsonOption = False,
+) -> None:
+    """Show the results of a past quiz again, scored with the current knowledge base.
+
+    Example: careerfit results 3
+    """
+    kb = _kb(ctx)
+    answers, heading = _stored_answers(kb, session)
+    _results(kb, answers, top, json, heading, None)
+
+
+@app.command()
+def history(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List your quizzes: when, how far you got, and the top match.
+
+    Example: careerfit history
+    """
+    from careerfit.store import Store
+
+    sessions = Store().sessions()
+    if json:
+        _print_json([s.__dict__ for s in sessions])
+        return
+    if not sessions:
+        typer.echo("No quizzes yet. Run 'careerfit quiz' to take one.")
+        return
+    from careerfit.render import history_table
+
+    _print(history_table(sessions))
+
+
+answers_app = typer.Typer(
+    help="Work with answers files for non-interactive scoring.", no_args_is_help=True
+)
+app.add_typer(answers_app, name="answers")
+
+
+@answers_app.command("template")
+def answers_template(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Write to this file instead of printing it.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a commented answers file listing every question and its allowed answers.
+
+    Example: careerfit answers template -o my-answers.yaml
+    """
+    from careerfit.answersfile import template
+
+    text = template(_kb(ctx))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from careerfit.files import write_atomic
+
+    write_atomic(output, text, force)
+    typer.echo(f"Wrote {output}. Fill it in, then run: careerfit quiz --answers {output}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -10,7 +10,10 @@ import json
 from typing import Any
 
 from careerfit import views
+from careerfit.answers import Answers, to_json
+from careerfit.insight import Concern
 from careerfit.knowledge import KnowledgeBase
+from careerfit.scoring import Results
 
 
 def dumps(value: Any) -> str:
@@ -87,3 +90,54 @@ def path_steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
         }
         for s in steps
     ]
+
+
+def results(
+    kb: KnowledgeBase,
+    outcome: Results,
+    answers: Answers,
+    concerns: list[Concern],
+    swap: str | None,
+) -> dict[str, Any]:
+    """Ranked results with every factor, gap and caveat, for scripts."""
+    return {
+        "knowledge_base_version": kb.version,
+        "answers": {qid: to_json(v) for qid, v in answers.items()},
+        "ranked": [
+            {
+                "rank": r.rank,
+                "role": r.role.id,
+                "title": r.role.title,
+                "fit": round(r.fit, 2),
+                "status": r.status,
+                "ready": r.ready,
+                "contributions": [
+                    {
+                        "factor": c.factor,
+                        "label": c.label,
+                        "points": round(c.points, 4),
+                        "closeness": round(c.closeness, 4),
+                        "weight_share": round(c.share, 4),
+                        "known": c.known,
+                        "reason": c.reason,
+                    }
+                    for c in r.contributions
+                ],
+                "gaps": [
+                    {
+                        "kind": g.kind,
+                        "hard": g.hard,
+                        "what": g.short,
+                        "next_step": g.next_step,
+                        "cite": list(g.cites),
+                    }
+                    for g in r.gaps
+                ],
+                "reasons_for": list(r.reasons_for),
+                "reason_against": r.reason_against,
+            }
+            for r in outcome.ranked
+        ],
+        "concerns": [{"text": c.text, "questions": list(c.questions)} for c in concerns],
+        "swap": swap,
+    }

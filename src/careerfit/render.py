@@ -22,8 +22,11 @@ from careerfit.output import clean
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from careerfit.insight import Concern
     from careerfit.knowledge import KnowledgeBase
     from careerfit.schema import Pay, Role
+    from careerfit.scoring import Results, RoleResult
+    from careerfit.store import Session
 
 
 def plain(value: str, style: str = "") -> Text:
@@ -175,3 +178,125 @@ def _add_steps(node: Tree, steps: tuple[views.Step, ...]) -> None:
         for need in step.takes or ("Nothing beyond experience is named by the sources.",):
             branch.add(plain(f"takes: {need}", "" if step.takes else "dim"))
         _add_steps(branch, step.children)
+
+
+def results(
+    outcome: Results,
+    top: int,
+    concerns: list[Concern],
+    swap: str | None,
+    heading: str,
+    width: int = 80,
+) -> Group:
+    """The ranked table, then why the best match fits, its gaps, caveats and next commands.
+
+    Below 72 columns the table leaves out its reasons column (the panel under it explains
+    the best match) so that role names and statuses stay readable.
+    """
+    wide = width >= 72
+    table = Table(title=plain(heading), box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role", ratio=3, min_width=12)
+    table.add_column("Fit", no_wrap=True, min_width=15)
+    table.add_column("Status", ratio=2, min_width=8)
+    if wide:
+        table.add_column("Strongest matches", ratio=4)
+    for r in outcome.ranked[:top]:
+        fit = bar(r.fit / 100, 10)
+        fit.append(f" {round(r.fit):>3}%")
+        cells = [
+            str(r.rank),
+            plain(r.role.title, "bold" if r.rank == 1 else ""),
+            fit,
+            plain(r.status, "green" if r.ready else "yellow"),
+        ]
+        if wide:
+            cells.append(plain("; ".join(c.brief for c in r.strongest) or "-"))
+        table.add_row(*cells)
+    parts: list[RenderableType] = [table]
+    best = outcome.ranked[0]
+    parts.append(breakdown(best))
+    parts.append(gaps_panel(best))
+    notes = Text()
+    for concern in concerns:
+        notes.append_text(plain(f"Careful: {concern.text}\n", "yellow"))
+    if swap:
+        notes.append_text(plain(f"Top two: {swap}\n"))
+    second = outcome.ranked[1].role.id if len(outcome.ranked) > 1 else best.role.id
+    notes.append_text(
+        plain(
+            f"Go deeper: careerfit profile {best.role.id} · careerfit compare {best.role.id} "
+            f"{second} · careerfit paths {best.role.id}",
+            "dim",
+        )
+    )
+    parts.append(notes)
+    return Group(*parts)
+
+
+def breakdown(result: RoleResult) -> Panel:
+    """Each factor's points as a bar against what it could earn; they add up to the fit."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(ratio=2)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, justify="right")
+    points = views.apportion([c.points for c in result.contributions])
+    for contribution, shown in zip(result.contributions, points, strict=True):
+        grid.add_row(
+            plain(contribution.label),
+            bar(contribution.closeness, 10),
+            plain(f"{shown:4.1f} of {100 * contribution.share:4.1f}"),
+        )
+    grid.add_row(plain("Fit", "bold"), Text(""), plain(f"{sum(points):4.1f}", "bold"))
+    why = Text()
+    for reason in result.reasons_for:
+        why.append_text(plain(f"+ {reason}\n", "green"))
+    if result.reason_against:
+        why.append_text(plain(f"- {result.reason_against}", "yellow"))
+    return Panel(
+        Group(grid, why),
+        title=plain(f"Why {result.role.title} fits you"),
+        title_align="left",
+    )
+
+
+def gaps_panel(result: RoleResult) -> Panel:
+    """What stands between the person and the role, each with the next concrete step."""
+    if not result.gaps:
+        body: RenderableType = plain(
+            "Nothing the sources require or recommend stands in your way.", "green"
+        )
+    else:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for gap in result.gaps:
+            line = plain(("Needs " if gap.hard else "") + gap.short, "bold" if gap.hard else "")
+            line.append_text(plain(f": {gap.next_step}"))
+            line.append_text(plain(f"  [{', '.join(gap.cites)}]", "dim"))
+            grid.add_row(plain("•"), line)
+        body = grid
+    return Panel(
+        body, title=plain(f"Gaps and next steps for {result.role.title}"), title_align="left"
+    )
+
+
+def history_table(sessions: list[Session]) -> Table:
+    """Past quizzes, newest first."""
+    table = Table(title="Your quizzes", box=box.SIMPLE_HEAD)
+    table.add_column("#", justify="right")
+    table.add_column("Started (UTC)", no_wrap=True)
+    table.add_column("Status")
+    table.add_column("Answered", justify="right")
+    table.add_column("Top match")
+    for s in sessions:
+        top = f"{s.top_role} ({round(s.top_fit)}%)" if s.top_role and s.top_fit is not None else "-"
+        table.add_row(
+            str(s.id),
+            plain(s.started_at.replace("T", " ")[:16]),
+            plain(s.status),
+            str(s.answered),
+            plain(top),
+        )
+    table.caption = "'careerfit results N' shows one again."
+    return table

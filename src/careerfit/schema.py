@@ -503,7 +503,6 @@ class Factors(Model):
     settings: Factor
     pay: PayFactor
     preparation: PreparationFactor
-    unknown_score: Annotated[float, Field(ge=0, le=1)]
 
 
 class QuestionKind(StrEnum):
@@ -543,6 +542,7 @@ class Question(Model):
     kind: QuestionKind
     text: Text
     why: Text
+    aliases: list[Id] = []
     skippable: bool = True
     reverse_of: Id | None = None
     options: Annotated[list[Option], Field(min_length=2, max_length=12)]
@@ -586,10 +586,18 @@ class Question(Model):
         return next((o for o in self.options if o.value == value), None)
 
 
+class Quality(Model):
+    """When answers look careless: the thresholds of the checks on answer quality."""
+
+    same_answer_share: Annotated[float, Field(gt=0.5, le=1)]
+    min_scale_answers: Annotated[int, Field(ge=2)]
+
+
 class QuestionsFile(Model):
     """The whole of questions.yaml."""
 
     version: ShortText
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
     factors: Factors
+    quality: Quality
     questions: Annotated[list[Question], Field(min_length=1)]

@@ -330,3 +330,19 @@ def paths(kb: KnowledgeBase, role: Role, depth: int = 2) -> tuple[Step, ...]:
         return tuple(out)
 
     return steps(role, depth, frozenset({role.id}))
+
+
+def apportion(values: list[float], places: int = 1) -> list[float]:
+    """Round values so that the rounded parts add up to the rounded total.
+
+    Largest-remainder rounding: a breakdown of a fit of 84.4 shows parts that sum to
+    exactly 84.4, never 84.3 or 84.5, so the explanation always adds up on screen.
+    """
+    scale = 10**places
+    scaled = [v * scale for v in values]
+    floors = [int(x // 1) for x in scaled]
+    target = round(sum(scaled))
+    order = sorted(range(len(values)), key=lambda i: -(scaled[i] - floors[i]))
+    for i in order[: max(0, target - sum(floors))]:
+        floors[i] += 1
+    return [f / scale for f in floors]

@@ -1,0 +1,47 @@
+"""Writing files the user asked for, atomically: a temp file in the same folder, then a rename.
+
+An interrupted write never leaves half a file, and an existing file is only replaced when
+the user said so.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from careerfit.errors import CareerfitError, ExitCode
+
+
+class OutputError(CareerfitError):
+    """A file cannot be written where the user asked."""
+
+    exit_code = ExitCode.USAGE
+
+
+def write_atomic(path: Path, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` in one step; refuse to overwrite unless ``force``."""
+    if path.exists() and not force:
+        raise OutputError(
+            f"{path} already exists. Use --force to replace it, or choose another name."
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"The folder {folder} does not exist. Create it first, or choose another path."
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputError(
+            f"Cannot write in {folder} ({err.strerror}). Choose a folder you can write to."
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,400 @@
+"""Scoring: a pure function from (knowledge base, answers) to ranked, explained results.
+
+How it works (docs/scoring.md has the full story and a worked example):
+
+* The answers place the person on each dimension the questions measure, from 0 to 1: the
+  answers' total on that dimension, scaled between the lowest and highest total the
+  answered questions allow. Recomputed from the answers every time (never a running total),
+  so going back and changing an answer is exact.
+* Each role sits on the same dimensions: the substantive share comes from its duty tags,
+  the rest from its cited ``fit`` levels (0-4 scaled to 0-1).
+* Each factor scores a closeness from 0 to 1: ``1 - |person - role|`` on a dimension, and
+  rules from questions.yaml for workplace setting, pay and education. The fit is the
+  weighted mean closeness times 100, so each factor's *contribution* is
+  ``100 * weight * closeness / total weight`` and the contributions add up to the fit.
+  Only factors the person answered count, and they count the same for every role.
+* Hard requirements (a minimum education, a required credential) never lower the fit: a
+  role the person cannot enter yet keeps its rank and is marked "needs ...".
+
+No number that affects a score is written here: weights and rules live in questions.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from careerfit.answers import Answers
+from careerfit.knowledge import KnowledgeBase
+from careerfit.schema import (
+    CredentialStatus,
+    Dimension,
+    EducationLevel,
+    Option,
+    QuestionKind,
+    Role,
+    Setting,
+)
+
+LEVEL_NAMES = {
+    EducationLevel.none: "no diploma",
+    EducationLevel.high_school: "a high school diploma",
+    EducationLevel.certificate: "a certificate or diploma",
+    EducationLevel.associate: "an associate degree",
+    EducationLevel.bachelor: "a bachelor's degree",
+    EducationLevel.master: "a master's degree",
+    EducationLevel.jd: "a law degree (J.D.)",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """The person as the answers describe them; only what they answered is set."""
+
+    levels: Mapping[str, float]
+    settings: frozenset[Setting]
+    pay_need: int | None
+    education: EducationLevel | None
+    study: EducationLevel | None
+    credentials: frozenset[str]
+
+    @property
+    def reach(self) -> EducationLevel | None:
+        """The highest education the person has or would study for."""
+        if self.education is None:
+            return None
+        if self.study is None or self.study.rank <= self.education.rank:
+            return self.education
+        return self.study
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One factor's part of a role's fit."""
+
+    factor: str
+    label: str
+    share: float  # this factor's weight as a share of all weights in play
+    closeness: float  # 0 (opposite) to 1 (same)
+    reason: str  # the closeness in plain words
+    brief: str  # the same in a few words, for a table cell
+    known: bool = True  # False when the role has no data and the average role stands in
+
+    @property
+    def points(self) -> float:
+        """Points of the 0-100 fit this factor earns."""
+        return 100 * self.share * self.closeness
+
+    @property
+    def lost(self) -> float:
+        """Points this factor could have earned but did not."""
+        return 100 * self.share * (1 - self.closeness)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something between the person and a role, with the concrete next step.
+
+    ``hard`` gaps are requirements (the role is marked "needs ..."); the others are what
+    the role usually asks or what sources recommend.
+    """
+
+    kind: str  # "education" or "credential"
+    hard: bool
+    short: str
+    next_step: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleResult:
+    """A role's place in the ranking and everything that explains it."""
+
+    role: Role
+    rank: int
+    contributions: tuple[Contribution, ...]
+    gaps: tuple[Gap, ...]
+
+    @cached_property
+    def fit(self) -> float:
+        """0-100: the sum of the contributions."""
+        return sum(c.points for c in self.contributions)
+
+    @property
+    def ready(self) -> bool:
+        """No hard requirement stands in the way."""
+        return not any(g.hard for g in self.gaps)
+
+    @property
+    def status(self) -> str:
+        """``ready``, or ``needs`` and what."""
+        hard = [g.short for g in self.gaps if g.hard]
+        return "ready" if not hard else "needs " + " and ".join(hard)
+
+    @property
+    def strongest(self) -> tuple[Contribution, ...]:
+        """The two known factors that earn the most."""
+        good = sorted(
+            (c for c in self.contributions if c.known and c.closeness >= 0.5),
+            key=lambda c: -c.points,
+        )
+        return tuple(good[:2])
+
+    @property
+    def reasons_for(self) -> tuple[str, ...]:
+        """The two factors that earn the most, in words."""
+        return tuple(c.reason for c in self.strongest)
+
+    @property
+    def reason_against(self) -> str | None:
+        """The factor that loses the most, in words, if it loses much."""
+        worst = max((c for c in self.contributions if c.known), key=lambda c: c.lost, default=None)
+        return worst.reason if worst is not None and worst.closeness < 0.5 else None
+
+
+@dataclass(frozen=True)
+class Results:
+    """All roles, best fit first."""
+
+    person: Person
+    ranked: tuple[RoleResult, ...]
+
+    def for_role(self, role_id: str) -> RoleResult:
+        """The result of one role."""
+        return next(r for r in self.ranked if r.role.id == role_id)
+
+
+def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
+    """Place the person on each answered dimension and collect what they told us."""
+    totals: dict[str, list[float]] = {}  # dim -> [sum, lowest possible, highest possible]
+    settings: set[Setting] = set()
+    credentials: set[str] = set()
+    pay: int | None = None
+    education = study = None
+    for question in kb.questions_file.questions:
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        chosen: list[Option] = [
+            o
+            for o in question.options
+            if o.value in (value if question.kind is QuestionKind.multi else (value,))
+        ]
+        for dim in question.measures:
+            moves = [o.moves.get(dim, 0) for o in question.options]
+            acc = totals.setdefault(dim, [0.0, 0.0, 0.0])
+            acc[0] += sum(o.moves.get(dim, 0) for o in chosen)
+            acc[1] += min(moves)
+            acc[2] += max(moves)
+        for option in chosen:
+            if option.setting is not None:
+                settings.add(option.setting)
+            if option.credential is not None:
+                credentials.add(option.credential)
+            if option.pay:
+                pay = option.pay
+            education = option.education or education
+            study = option.study or study
+    levels = {d: (s - lo) / (hi - lo) for d, (s, lo, hi) in totals.items() if hi > lo}
+    return Person(levels, frozenset(settings), pay, education, study, frozenset(credentials))
+
+
+def role_level(role: Role, dim: Dimension) -> float:
+    """Where a role sits on a dimension, 0 to 1: derived from duties, or its cited level."""
+    if dim.derived == "substantive-share":
+        return role.substantive_share
+    return role.fit[dim.id].level / 4
+
+
+def score(kb: KnowledgeBase, answers: Answers) -> Results:
+    """Rank every role for these answers; ties keep the knowledge base's order."""
+    person = person_from(kb, answers)
+    factors = kb.questions_file.factors
+    active: list[tuple[str, str, float]] = [
+        (d.id, d.label, d.weight) for d in kb.questions_file.dimensions if d.id in person.levels
+    ]
+    if person.settings:
+        active.append(("settings", factors.settings.label, factors.settings.weight))
+    if person.pay_need:
+        active.append(("pay", factors.pay.label, factors.pay.weight))
+    if person.education is not None:
+        active.append(("preparation", factors.preparation.label, factors.preparation.weight))
+    total = sum(w for _, _, w in active)
+    dims = {d.id: d for d in kb.questions_file.dimensions}
+    table = {
+        fid: [_closeness(kb, person, role, fid, dims) for role in kb.roles] for fid, _, _ in active
+    }
+    # A role no source gives data for (say, pay) is scored as the average role that has it:
+    # neither rewarded nor punished for thin sources, and the same for every such role.
+    typical = {fid: _mean([j.closeness for j in cells if j.known]) for fid, cells in table.items()}
+    unsorted = []
+    for index, role in enumerate(kb.roles):
+        contributions = tuple(
+            Contribution(
+                fid,
+                label,
+                weight / total,
+                table[fid][index].closeness if table[fid][index].known else typical[fid],
+                table[fid][index].reason,
+                table[fid][index].brief,
+                table[fid][index].known,
+            )
+            for fid, label, weight in active
+        )
+        unsorted.append((index, role, contributions))
+    unsorted.sort(key=lambda item: (-sum(c.points for c in item[2]), item[0]))
+    ranked = tuple(
+        RoleResult(role, rank, contributions, tuple(gaps(kb, person, role)))
+        for rank, (_, role, contributions) in enumerate(unsorted, start=1)
+    )
+    return Results(person, ranked)
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    closeness: float
+    reason: str
+    brief: str
+    known: bool = True
+
+
+def _mean(values: list[float]) -> float:
+    """The average, or the midpoint when no role has data at all."""
+    return sum(values) / len(values) if values else 0.5
+
+
+def _closeness(
+    kb: KnowledgeBase, person: Person, role: Role, factor: str, dims: Mapping[str, Dimension]
+) -> _Judgement:
+    """How close the role is to the person on one factor, and why, in words."""
+    rules = kb.questions_file.factors
+    if factor in dims:
+        dim = dims[factor]
+        mine, its = person.levels[factor], role_level(role, dim)
+        if _side(mine, dim) == _side(its, dim):
+            return _Judgement(
+                1 - abs(mine - its),
+                f"{dim.label}: you and this role both lean to {_side(its, dim)}",
+                dim.label,
+            )
+        return _Judgement(
+            1 - abs(mine - its),
+            f"{dim.label}: you prefer {_side(mine, dim)}; this role offers {_side(its, dim)}",
+            f"{dim.label} (partly)",
+        )
+    if factor == "settings":
+        where = {s for w in role.workplaces for s in w.settings}
+        if not where:
+            return _Judgement(0, f"{_AVERAGE} where this role works", "no data on setting", False)
+        shared = ", ".join(sorted(s.value for s in where & person.settings))
+        if shared:
+            return _Judgement(
+                1, f"Workplace: found in settings you chose ({shared})", f"in {shared}"
+            )
+        return _Judgement(0, "Workplace: not found in the settings you chose", "not your setting")
+    if factor == "pay":
+        need = person.pay_need or 0
+        pay = role.scoring_pay
+        if pay is None:
+            return _Judgement(0, f"{_AVERAGE} pay for this role", "no data on pay", False)
+        figure = f"${pay.representative:,} ({pay.kind.value})"
+        if pay.representative >= need:
+            return _Judgement(1, f"Pay: {figure} meets the ${need:,} you need", f"pays {figure}")
+        short = (need - pay.representative) / (need * rules.pay.shortfall_to_zero)
+        return _Judgement(
+            max(0.0, 1 - short),
+            f"Pay: {figure} is below the ${need:,} you need",
+            f"pays less ({figure})",
+        )
+    # preparation: how far the person is from the education the role usually asks
+    rule = rules.preparation
+    point = role.education.typical or role.education.minimum
+    if point is None:
+        return _Judgement(
+            0, f"{_AVERAGE} what education this role asks", "no data on education", False
+        )
+    assert person.education is not None and person.reach is not None
+    needed = LEVEL_NAMES[point.level]
+    if person.education.rank >= point.level.rank:
+        return _Judgement(
+            1,
+            f"Education: you already have what it usually asks ({needed})",
+            "you have the education",
+        )
+    if person.reach.rank >= point.level.rank:
+        return _Judgement(
+            rule.within_reach,
+            f"Education: it usually asks {needed}, within the study you'd take on",
+            "education within reach",
+        )
+    short = point.level.rank - person.reach.rank
+    return _Judgement(
+        max(0.0, rule.within_reach - rule.per_level_short * short),
+        f"Education: it usually asks {needed}, more than the study you'd take on",
+        "more study than you'd do",
+    )
+
+
+_AVERAGE = "Scored as an average role: no source says"
+
+
+def _side(value: float, dim: Dimension) -> str:
+    """Which end of a dimension a value is nearer, in the dimension's own words."""
+    if value >= 2 / 3:
+        return dim.high
+    if value <= 1 / 3:
+        return dim.low
+    return "a balance of both"
+
+
+def gaps(kb: KnowledgeBase, person: Person, role: Role) -> list[Gap]:
+    """Education and credentials the role asks that the person does not have, with next steps."""
+    out: list[Gap] = []
+    edu = role.education
+    if person.education is not None:
+        minimum, typical = edu.minimum, edu.typical
+        if minimum and person.education.rank < minimum.level.rank:
+            out.append(
+                Gap(
+                    "education",
+                    True,
+                    LEVEL_NAMES[minimum.level],
+                    f"Complete {LEVEL_NAMES[minimum.level]}: {minimum.text}",
+                    tuple(minimum.cite),
+                )
+            )
+        elif typical and person.education.rank < typical.level.rank:
+            out.append(
+                Gap(
+                    "education",
+                    False,
+                    f"usually {LEVEL_NAMES[typical.level]}",
+                    f"Consider {LEVEL_NAMES[typical.level]}: {typical.text}",
+                    tuple(typical.cite),
+                )
+            )
+    catalogue = {c.id: c for c in kb.roles_file.credentials}
+    for rc in role.credentials:
+        if rc.credential in person.credentials or rc.status is CredentialStatus.optional:
+            continue
+        cred = catalogue[rc.credential]
+        name = f"{cred.name} ({cred.abbreviation})" if cred.abbreviation else cred.name
+        hard = rc.status is CredentialStatus.required and rc.region is None
+        where = f" in {rc.region}" if rc.region else ""
+        step = f"{name}, from {cred.body}."
+        if cred.eligibility:
+            step += f" Eligibility: {cred.eligibility}"
+        if cred.study_time:
+            step += f" Study: {cred.study_time}"
+        out.append(
+            Gap(
+                "credential",
+                hard,
+                f"{cred.abbreviation or cred.name}"
+                + (f" ({rc.status.value}{where})" if not hard else ""),
+                step,
+                tuple(rc.cite) + tuple(cred.cite),
+            )
+        )
+    return out

@@ -1,0 +1,70 @@
+"""Careless-answer checks, the top-two swap, and what-if re-ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerfit.datadir import bundled_data_dir
+from careerfit.errors import UsageError
+from careerfit.insight import best_swap, concerns, swap_hint, what_if
+from careerfit.knowledge import load
+from careerfit.schema import QuestionKind
+from careerfit.scoring import score
+
+from personas import PERSONAS
+
+KB = load(bundled_data_dir())
+SCALES = [q for q in KB.questions_file.questions if q.kind is QuestionKind.scale]
+
+
+def test_agreeing_with_everything_is_flagged():
+    answers = {**PERSONAS[0].answers, **{q.id: "agree" for q in SCALES}}
+    found = concerns(KB, answers)
+    assert any("12 of the 12" in c.text for c in found)
+    assert any("opposite things" in c.text for c in found)
+
+
+def test_opposite_statements_answered_alike_name_their_questions():
+    answers = dict(PERSONAS[1].answers)
+    answers["enjoy-research"] = answers["avoid-research"] = "strongly-agree"
+    found = concerns(KB, answers)
+    clash = next(c for c in found if "opposite" in c.text)
+    assert set(clash.questions) == {"enjoy-research", "avoid-research"}
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name.split(",")[0])
+def test_thoughtful_answers_raise_no_concern(persona):
+    assert concerns(KB, persona.answers) == []
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name.split(",")[0])
+def test_the_swap_hint_is_true(persona):
+    results = score(KB, persona.answers)
+    swap = best_swap(KB, persona.answers, results)
+    assert swap is not None
+    changed = score(KB, {**persona.answers, swap.question.id: swap.value})
+    first, second = results.ranked[0].role.id, results.ranked[1].role.id
+    if swap.margin > 0:
+        assert changed.ranked.index(changed.for_role(second)) < changed.ranked.index(
+            changed.for_role(first)
+        )
+        assert "would put it first" in swap_hint(KB, persona.answers, results)
+    else:
+        assert "No single answer" in swap_hint(KB, persona.answers, results)
+
+
+def test_what_if_changes_an_answer_by_alias_without_touching_the_original():
+    theo = PERSONAS[2].answers
+    changed = what_if(KB, theo, ["degree=bachelor"])
+    assert changed["education"] == "bachelor" and theo["education"] == "jd"
+    assert score(KB, changed).for_role("law-clerk").status.startswith("needs")
+    assert what_if(KB, theo, ["settings=court,remote"])["settings"] == ("court", "remote")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    ["degree", "degree=phd", "nonsense=1", "settings=none,court", "credentials=none,nala-cp"],
+)
+def test_what_if_rejects_what_it_cannot_apply(spec):
+    with pytest.raises(UsageError):
+        what_if(KB, PERSONAS[0].answers, [spec])

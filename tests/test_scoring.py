@@ -1,0 +1,192 @@
+"""The scoring engine's promises, as tests that would fail if the engine broke them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from careerfit.datadir import bundled_data_dir
+from careerfit.knowledge import load
+from careerfit.schema import QuestionKind
+from careerfit.scoring import score
+from careerfit.simulate import answers_like, noisy
+
+from personas import PERSONAS, Persona
+
+KB = load(bundled_data_dir())
+QUESTIONS = KB.questions_file.questions
+DIMS = {d.id: d for d in KB.questions_file.dimensions}
+FACTORS = KB.questions_file.factors
+
+
+def random_answers(rng: random.Random, skip: float = 0.0) -> dict:
+    out: dict = {}
+    for q in QUESTIONS:
+        if q.skippable and rng.random() < skip:
+            continue
+        if q.kind is QuestionKind.multi:
+            plain = [o.value for o in q.options if not o.exclusive]
+            out[q.id] = tuple(v for v in plain if v in rng.sample(plain, rng.randint(1, 3)))
+        else:
+            out[q.id] = rng.choice(q.options).value
+    return out
+
+
+SAMPLES = [random_answers(random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
+
+
+@pytest.mark.parametrize("role", KB.roles, ids=lambda r: r.id)
+def test_someone_answering_as_a_role_ranks_it_first(role):
+    results = score(KB, answers_like(KB, role))
+    assert results.ranked[0].role.id == role.id, [
+        (r.role.id, round(r.fit, 1)) for r in results.ranked[:3]
+    ]
+
+
+def _substantive_pairs():
+    """Questions whose answers move substantive work and nothing else."""
+    for q in QUESTIONS:
+        if q.measures == ["substantive"] and not q.records:
+            values = sorted(q.options, key=lambda o: o.moves.get("substantive", 0))
+            yield q, values[0].value, values[-1].value
+
+
+def test_more_substantive_answers_never_lift_a_procedural_role_over_a_substantive_one():
+    share = {r.id: r.substantive_share for r in KB.roles}
+    checked = 0
+    for answers in SAMPLES:
+        for q, low, high in _substantive_pairs():
+            before = score(KB, {**answers, q.id: low})
+            after = score(KB, {**answers, q.id: high})
+            rank_after = {r.role.id: r.rank for r in after.ranked}
+            for above in before.ranked:
+                for below in before.ranked[above.rank :]:
+                    a, b = above.role.id, below.role.id
+                    if share[a] > share[b]:  # a is the more substantive role, and was above
+                        assert rank_after[a] < rank_after[b], (q.id, a, b)
+                        checked += 1
+    assert checked > 1000
+
+
+def _bound(answers: dict, question) -> float:
+    """Most a fit can move when this one answer changes, from the weights alone.
+
+    A dimension's position moves by at most this question's span over the total span of
+    the answered questions measuring it; setting, pay and education factors by at most 1.
+    """
+    spans: dict[str, float] = {}
+    for q in QUESTIONS:
+        if q.id in answers or q.id == question.id:
+            for d in q.measures:
+                moves = [o.moves.get(d, 0) for o in q.options]
+                spans[d] = spans.get(d, 0) + max(moves) - min(moves)
+    # The smallest total weight in play, before or after the change: a factor this question
+    # switches on or off counts as off, which can only widen the bound.
+    total = sum(d.weight for d in DIMS.values() if d.id in spans)
+    pay = next(o.pay for o in next(q for q in QUESTIONS if q.records == "pay").options
+               if o.value == answers.get("pay"))  # fmt: skip
+    if answers.get("settings") and question.records != "setting":
+        total += FACTORS.settings.weight
+    if pay and question.records != "pay":
+        total += FACTORS.pay.weight
+    if "education" in answers and question.records != "education":
+        total += FACTORS.preparation.weight
+    moved = 0.0
+    for d in question.measures:
+        moves = [o.moves.get(d, 0) for o in question.options]
+        moved += DIMS[d].weight * (max(moves) - min(moves)) / spans[d]
+    record = {"setting": FACTORS.settings, "pay": FACTORS.pay, "education": FACTORS.preparation,
+              "study": FACTORS.preparation}.get(question.records or "")  # fmt: skip
+    if record is not None:
+        moved += record.weight
+    return 100 * moved / total
+
+
+def test_one_changed_answer_moves_any_fit_by_a_bounded_amount():
+    full = [a for a in SAMPLES if len(a) == len(QUESTIONS)]
+    assert full
+    worst = 0.0
+    for answers in full[:10]:
+        base = {r.role.id: r.fit for r in score(KB, answers).ranked}
+        for q in QUESTIONS:
+            if q.kind is QuestionKind.multi:
+                continue
+            for option in q.options:
+                changed = score(KB, {**answers, q.id: option.value})
+                limit = _bound(answers, q)
+                for r in changed.ranked:
+                    delta = abs(r.fit - base[r.role.id])
+                    assert delta <= limit + 1e-9, (q.id, r.role.id, delta, limit)
+                    worst = max(worst, delta)
+    # On a complete quiz no single answer moves a fit by more than 20 points (docs/scoring.md).
+    assert worst <= 20
+
+
+@pytest.mark.parametrize("answers", SAMPLES[:30])
+def test_contributions_add_up_to_a_fit_between_0_and_100(answers):
+    for r in score(KB, answers).ranked:
+        assert r.fit == pytest.approx(sum(c.points for c in r.contributions))
+        assert 0 <= r.fit <= 100
+        assert all(0 <= c.closeness <= 1 for c in r.contributions)
+
+
+def test_same_answers_same_ranking_whatever_their_order():
+    answers = SAMPLES[5]
+    first = [(r.role.id, r.fit) for r in score(KB, answers).ranked]
+    shuffled = dict(reversed(list(answers.items())))
+    assert [(r.role.id, r.fit) for r in score(KB, shuffled).ranked] == first
+    assert [(r.role.id, r.fit) for r in score(KB, answers).ranked] == first
+
+
+def test_ties_keep_the_knowledge_base_order():
+    results = score(KB, {})  # nothing answered: every role ties
+    assert [r.role.id for r in results.ranked] == [r.id for r in KB.roles]
+
+
+def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs():
+    law_clerk = KB.by_id["law-clerk"]
+    as_clerk = answers_like(KB, law_clerk)
+    without_jd = {**as_clerk, "education": "bachelor", "study": "jd"}
+    result = score(KB, without_jd).for_role("law-clerk")
+    assert result.rank == 1  # still the best fit: it is the work they want
+    assert not result.ready
+    assert result.status == "needs a law degree (J.D.)"
+    gap = next(g for g in result.gaps if g.hard)
+    assert "law" in gap.next_step.lower() and gap.cites
+
+
+def test_gaps_name_the_credential_and_the_body_that_issues_it():
+    paralegal = score(KB, {**answers_like(KB, KB.by_id["paralegal"]), "credentials": ("none",)})
+    gaps = paralegal.for_role("paralegal").gaps
+    crp = next(g for g in gaps if g.short.startswith("CRP"))
+    assert "National Federation of Paralegal Associations" in crp.next_step
+    assert not crp.hard  # recommended, not required (s001:80)
+
+
+def test_a_regional_requirement_is_not_a_hard_requirement_everywhere():
+    result = score(KB, answers_like(KB, KB.by_id["paralegal"])).for_role("paralegal")
+    assert result.ready
+    assert any("California" in g.short for g in result.gaps)
+
+
+def test_noisy_respondents_are_reproducible():
+    role = KB.by_id["legal-clerk"]
+    base = answers_like(KB, role)
+    assert noisy(KB, base, 0.3, random.Random(7)) == noisy(KB, base, 0.3, random.Random(7))
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name.split(",")[0])
+def test_persona(persona: Persona):
+    ranked = [r.role.id for r in score(KB, persona.answers).ranked]
+    assert ranked[0] in persona.top, (persona.why, ranked[:5])
+    assert not persona.not_high & set(ranked[:5]), (persona.why, ranked[:5])
+    for role, above in persona.below.items():
+        assert ranked.index(role) > ranked.index(above), (persona.why, ranked)
+
+
+def test_personas_answer_in_their_own_words_not_from_profiles():
+    for persona in PERSONAS:
+        ideal = answers_like(KB, KB.by_id[sorted(persona.top)[0]])
+        same = sum(persona.answers.get(k) == v for k, v in ideal.items())
+        assert same < len(ideal) - 3, persona.name

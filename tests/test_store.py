@@ -1,0 +1,65 @@
+"""The answers store: nothing acknowledged is lost, and bad stores give clear messages."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from careerfit.errors import UsageError
+from careerfit.store import SCHEMA_VERSION, StorageError, Store
+
+
+def test_latest_answer_wins_and_skip_clears(tmp_path):
+    store = Store(tmp_path)
+    sid = store.start("v1")
+    store.record(sid, "a", "x", 1)
+    store.record(sid, "b", ("p", "q"), 2)
+    store.record(sid, "a", "y", 1)
+    store.record(sid, "b", None, 2)
+    assert store.answers(sid) == {"a": "y"}
+    session = store.session(sid)
+    assert (session.position, session.answered, session.status) == (2, 1, "in-progress")
+
+
+def test_a_new_connection_sees_every_acknowledged_answer(tmp_path):
+    sid = Store(tmp_path).start("v1")
+    Store(tmp_path).record(sid, "a", "x", 1)
+    assert Store(tmp_path).answers(sid) == {"a": "x"}
+    assert Store(tmp_path).unfinished().id == sid
+
+
+def test_finish_and_abandon(tmp_path):
+    store = Store(tmp_path)
+    done, dropped = store.start("v1"), store.start("v1")
+    store.finish(done, "paralegal", 81.5)
+    store.abandon(dropped)
+    assert store.unfinished() is None
+    assert [s.status for s in store.sessions()] == ["abandoned", "complete"]
+    assert store.session().id == dropped
+
+
+def test_no_session_is_a_usage_error(tmp_path):
+    store = Store(tmp_path)
+    with pytest.raises(UsageError, match="careerfit quiz"):
+        store.session()
+    store.start("v")
+    with pytest.raises(UsageError, match="history"):
+        store.session(99)
+
+
+def test_store_from_a_newer_careerfit_is_refused(tmp_path):
+    Store(tmp_path)
+    db = sqlite3.connect(tmp_path / "careerfit.sqlite3")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(StorageError, match="newer careerfit"):
+        Store(tmp_path)
+
+
+def test_unwritable_folder_says_how_to_fix(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError, match="CAREERFIT_HOME"):
+        Store(blocker / "sub")
