@@ -346,8 +346,7 @@ def _interactive(kb: KnowledgeBase, restart: bool) -> tuple[int, dict[str, Any]]
     if unfinished is not None:
         when = unfinished.updated_at.replace("T", " ")[:16]
         prompt = (
-            f"You have an unfinished quiz from {when} UTC ({unfinished.answered} answered). "
-            "Resume it? [Y/n] "
+            f"Unfinished quiz from {when} UTC ({unfinished.answered} answered). Resume it? [Y/n] "
         )
         if _yes(out, prompt, default=True):
             session_id = unfinished.id
@@ -435,7 +434,7 @@ def _revisit(
 
 
 def _yes(out: Any, prompt: str, default: bool) -> bool:
-    reply = out.input(prompt).strip().lower()
+    reply = out.input(render_plain(prompt)).strip().lower()
     return default if not reply else reply in {"y", "yes"}
 
 

@@ -273,9 +273,14 @@ def _closeness(
         dim = dims[factor]
         mine, its = person.levels[factor], role_level(role, dim)
         if _side(mine, dim) == _side(its, dim):
+            both = (
+                f"both lean to {_side(its, dim)}"
+                if _side(its, dim) in (dim.low, dim.high)
+                else f"both balance {dim.low} with {dim.high}"
+            )
             return _Judgement(
                 1 - abs(mine - its),
-                f"{dim.label}: you and this role both lean to {_side(its, dim)}",
+                f"{dim.label}: you and this role {both}",
                 dim.label,
             )
         return _Judgement(
@@ -394,7 +399,7 @@ def gaps(kb: KnowledgeBase, person: Person, role: Role) -> list[Gap]:
                 f"{cred.abbreviation or cred.name}"
                 + (f" ({rc.status.value}{where})" if not hard else ""),
                 step,
-                tuple(rc.cite) + tuple(cred.cite),
+                tuple(dict.fromkeys([*rc.cite, *cred.cite])),
             )
         )
     return out

@@ -1,0 +1,126 @@
+"""The real `careerfit quiz` in a pseudo-terminal, driven as a person would type."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import sys
+
+import pexpect
+import pytest
+
+from careerfit.store import Store
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def spawn(home, columns: int = 80, no_color: bool = False) -> pexpect.spawn:
+    env = {**os.environ, "CAREERFIT_HOME": str(home), "COLUMNS": str(columns), "TERM": "xterm"}
+    env.pop("CAREERFIT_DATA", None)
+    env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
+    return pexpect.spawn(
+        sys.executable, ["-m", "careerfit", "quiz"], env=env, encoding="utf-8", timeout=20,
+        dimensions=(50, columns),
+    )  # fmt: skip
+
+
+def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
+    child = spawn(tmp_path)
+    child.expect("Question 1 of 26")
+    child.expect("> ")
+    child.sendline("1")  # draft
+    child.expect("Question 2 of 26")
+    child.expect("> ")
+    child.sendline("9")
+    child.expect("'9' is not an answer here. Type a number 1-5")
+    child.sendline("4")  # agree
+    child.expect("Question 3 of 26")
+    child.expect("> ")
+    child.sendline("b")
+    child.expect("Question 2 of 26")
+    child.expect(r"4\. .*Agree.*\(your answer\)")
+    child.expect("> ")
+    child.sendline("5")  # changed to strongly agree
+    child.expect("Question 3 of 26")
+    child.expect("> ")
+    child.sendline("4")  # client interviews: agree
+    child.expect("Question 4 of 26")
+    child.expect("> ")
+    child.sendintr()
+    child.expect("Stopped. Your 3 answers are saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+
+    child = spawn(tmp_path)
+    child.expect(r"Unfinished quiz .* \(3 answered\)\. Resume it\?\s+\[Y/n\]")
+    child.sendline("y")
+    child.expect("Question 4 of 26")
+    for number in range(4, 27):
+        child.expect("> ")
+        child.sendline("1")
+        if number < 26:
+            child.expect(f"Question {number + 1} of 26")
+    # Answering "1" to everything left is careless answering, and the quiz says so.
+    child.expect(r"Careful: You answered 'Strongly disagree' to")
+    child.expect(r"Revisit those \d+ questions now\? \[y/N\]")
+    child.sendline("n")
+    child.expect("Why .* fits you")
+    child.expect("Go deeper: careerfit profile")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    store = Store(tmp_path)
+    session = store.session()
+    assert session.status == "complete"
+    answers = store.answers(session.id)
+    assert answers["draft-or-schedule"] == "draft"
+    assert answers["enjoy-research"] == "strongly-agree"
+    assert answers["client-interviews"] == "agree"
+    assert len(answers) == 26
+
+
+def test_kill_9_mid_quiz_keeps_every_acknowledged_answer(tmp_path):
+    child = spawn(tmp_path, columns=60)
+    for number in range(1, 6):
+        child.expect(f"Question {number} of 26")
+        child.expect("> ")
+        child.sendline("2")
+    child.expect("Question 6 of 26")  # shown only after answer 5 was committed
+    child.kill(signal.SIGKILL)
+    child.close()
+    db = sqlite3.connect(tmp_path / "careerfit.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    store = Store(tmp_path)
+    assert len(store.answers(store.session().id)) == 5
+    child = spawn(tmp_path, columns=60)
+    child.expect(r"\(5 answered\)")
+    child.sendline("")
+    child.expect("Question 6 of 26")
+    child.sendline("q")
+    child.expect("Saved: 5 of 26 answered")
+    child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_no_color_and_narrow_terminals_still_read_well(tmp_path, columns):
+    child = spawn(tmp_path, columns=columns, no_color=True)
+    child.expect("Question 1 of 26")
+    child.expect("> ")
+    shown = child.before
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    assert "\x1b[3" not in shown  # no colour codes at all with NO_COLOR
+    lines = [ANSI.sub("", line) for line in shown.splitlines() if line.strip()]
+    assert all(len(line) <= columns for line in lines), lines
+    assert any(line.strip().startswith("2.") for line in lines)
