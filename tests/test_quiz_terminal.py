@@ -89,15 +89,16 @@ def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     assert len(answers) == 26
 
 
-def test_kill_9_mid_quiz_keeps_every_acknowledged_answer(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGHUP], ids=["kill-9", "terminal-closed"])
+def test_killed_mid_quiz_keeps_every_acknowledged_answer(tmp_path, sig):
     child = spawn(tmp_path, columns=60)
     for number in range(1, 6):
         child.expect(f"Question {number} of 26")
         child.expect("> ")
         child.sendline("2")
     child.expect("Question 6 of 26")  # shown only after answer 5 was committed
-    child.kill(signal.SIGKILL)
-    child.close()
+    child.kill(sig)
+    child.close(force=True)
     db = sqlite3.connect(tmp_path / "careerfit.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()

@@ -75,6 +75,19 @@ class KnowledgeBase:
             f"No role called {name!r}. {hint}Run 'careerfit roles' to list every role with its id."
         )
 
+    @cached_property
+    def _credentials(self) -> dict[str, Credential]:
+        return {c.id: c for c in self.roles_file.credentials}
+
+    def credential(self, credential_id: str) -> Credential:
+        """A credential of the catalogue by id (ids were checked at load time)."""
+        return self._credentials[credential_id]
+
+    def credential_name(self, credential_id: str) -> str:
+        """``Certified Paralegal (CP)``: the name people search for."""
+        cred = self._credentials[credential_id]
+        return f"{cred.name} ({cred.abbreviation})" if cred.abbreviation else cred.name
+
     def source_title(self, source_id: str) -> str:
         """The title of a cited source."""
         return next(s.title for s in self.roles_file.sources if s.id == source_id)

@@ -27,8 +27,8 @@ from functools import cached_property
 
 from careerfit.answers import Answers
 from careerfit.knowledge import KnowledgeBase
+from careerfit.requirements import LEVEL_NAMES, Gap, gaps
 from careerfit.schema import (
-    CredentialStatus,
     Dimension,
     EducationLevel,
     Option,
@@ -36,16 +36,6 @@ from careerfit.schema import (
     Role,
     Setting,
 )
-
-LEVEL_NAMES = {
-    EducationLevel.none: "no diploma",
-    EducationLevel.high_school: "a high school diploma",
-    EducationLevel.certificate: "a certificate or diploma",
-    EducationLevel.associate: "an associate degree",
-    EducationLevel.bachelor: "a bachelor's degree",
-    EducationLevel.master: "a master's degree",
-    EducationLevel.jd: "a law degree (J.D.)",
-}
 
 
 @dataclass(frozen=True)
@@ -90,21 +80,6 @@ class Contribution:
     def lost(self) -> float:
         """Points this factor could have earned but did not."""
         return 100 * self.share * (1 - self.closeness)
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something between the person and a role, with the concrete next step.
-
-    ``hard`` gaps are requirements (the role is marked "needs ..."); the others are what
-    the role usually asks or what sources recommend.
-    """
-
-    kind: str  # "education" or "credential"
-    hard: bool
-    short: str
-    next_step: str
-    cites: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -245,7 +220,9 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
         unsorted.append((index, role, contributions))
     unsorted.sort(key=lambda item: (-sum(c.points for c in item[2]), item[0]))
     ranked = tuple(
-        RoleResult(role, rank, contributions, tuple(gaps(kb, person, role)))
+        RoleResult(
+            role, rank, contributions, tuple(gaps(kb, person.education, person.credentials, role))
+        )
         for rank, (_, role, contributions) in enumerate(unsorted, start=1)
     )
     return Results(person, ranked)
@@ -351,55 +328,3 @@ def _side(value: float, dim: Dimension) -> str:
     if value <= 1 / 3:
         return dim.low
     return "a balance of both"
-
-
-def gaps(kb: KnowledgeBase, person: Person, role: Role) -> list[Gap]:
-    """Education and credentials the role asks that the person does not have, with next steps."""
-    out: list[Gap] = []
-    edu = role.education
-    if person.education is not None:
-        minimum, typical = edu.minimum, edu.typical
-        if minimum and person.education.rank < minimum.level.rank:
-            out.append(
-                Gap(
-                    "education",
-                    True,
-                    LEVEL_NAMES[minimum.level],
-                    f"Complete {LEVEL_NAMES[minimum.level]}: {minimum.text}",
-                    tuple(minimum.cite),
-                )
-            )
-        elif typical and person.education.rank < typical.level.rank:
-            out.append(
-                Gap(
-                    "education",
-                    False,
-                    f"usually {LEVEL_NAMES[typical.level]}",
-                    f"Consider {LEVEL_NAMES[typical.level]}: {typical.text}",
-                    tuple(typical.cite),
-                )
-            )
-    catalogue = {c.id: c for c in kb.roles_file.credentials}
-    for rc in role.credentials:
-        if rc.credential in person.credentials or rc.status is CredentialStatus.optional:
-            continue
-        cred = catalogue[rc.credential]
-        name = f"{cred.name} ({cred.abbreviation})" if cred.abbreviation else cred.name
-        hard = rc.status is CredentialStatus.required and rc.region is None
-        where = f" in {rc.region}" if rc.region else ""
-        step = f"{name}, from {cred.body}."
-        if cred.eligibility:
-            step += f" Eligibility: {cred.eligibility}"
-        if cred.study_time:
-            step += f" Study: {cred.study_time}"
-        out.append(
-            Gap(
-                "credential",
-                hard,
-                f"{cred.abbreviation or cred.name}"
-                + (f" ({rc.status.value}{where})" if not hard else ""),
-                step,
-                tuple(dict.fromkeys([*rc.cite, *cred.cite])),
-            )
-        )
-    return out

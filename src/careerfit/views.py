@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from careerfit.knowledge import KnowledgeBase
+from careerfit.requirements import gaps
 from careerfit.schema import (
-    CredentialStatus,
+    EducationLevel,
     EducationPoint,
     Move,
     MoveKind,
@@ -111,12 +112,12 @@ def profile(kb: KnowledgeBase, role: Role) -> Profile:
     )
     credentials = []
     for rc in role.credentials:
-        cred = next(c for c in kb.roles_file.credentials if c.id == rc.credential)
+        cred = kb.credential(rc.credential)
         note = f" {rc.note}" if rc.note else ""
         where = f" in {rc.region}" if rc.region else ""
         credentials.append(
             Item(
-                f"{credential_name(kb, rc.credential)}, issued by {cred.body}.{note}",
+                f"{kb.credential_name(rc.credential)}, issued by {cred.body}.{note}",
                 tuple(rc.cite),
                 f"{rc.status.value}{where}",
             )
@@ -180,12 +181,6 @@ def profile(kb: KnowledgeBase, role: Role) -> Profile:
     return Profile(role, role.substantive_share, sections, sources)
 
 
-def credential_name(kb: KnowledgeBase, credential_id: str) -> str:
-    """``Certified Paralegal (CP)``: the name people search for."""
-    cred = next(c for c in kb.roles_file.credentials if c.id == credential_id)
-    return f"{cred.name} ({cred.abbreviation})" if cred.abbreviation else cred.name
-
-
 @dataclass(frozen=True)
 class Comparison:
     """A side-by-side table plus what the sources say sets the roles apart."""
@@ -224,7 +219,7 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
 
     def credentials(r: Role) -> list[Item]:
         return [
-            Item(f"{credential_name(kb, c.credential)}: {c.status.value}", tuple(c.cite))
+            Item(f"{kb.credential_name(c.credential)}: {c.status.value}", tuple(c.cite))
             for c in r.credentials
         ]
 
@@ -280,26 +275,16 @@ class Step:
 
 
 def requirements_gap(kb: KnowledgeBase, origin: Role, target: Role) -> list[str]:
-    """What the target role asks beyond the origin role: education and credentials.
+    """What the target role asks beyond the origin role's usual education and credentials.
 
     Derived from the two roles' own cited requirements, so the path never restates (and can
-    never contradict) what the role profiles say.
+    never contradict) what the role profiles say. An origin whose education no source gives
+    is treated as having none, so the target's requirement is always shown.
     """
-    out: list[str] = []
-    t_edu, o_edu = target.education, origin.education
-    want = t_edu.minimum or t_edu.typical
-    have = o_edu.typical or o_edu.minimum
-    if want and (have is None or want.level.rank > have.level.rank):
-        label = "Education" if want is t_edu.minimum else "Typical education"
-        out.append(f"{label}: {want.text}")
-    held = {c.credential for c in origin.credentials}
-    for rc in target.credentials:
-        if rc.status is not CredentialStatus.optional and rc.credential not in held:
-            where = f" in {rc.region}" if rc.region else ""
-            out.append(
-                f"Credential ({rc.status.value}{where}): {credential_name(kb, rc.credential)}"
-            )
-    return out
+    point = origin.education.typical or origin.education.minimum
+    have = point.level if point else EducationLevel.none
+    held = frozenset(c.credential for c in origin.credentials)
+    return [gap.summary for gap in gaps(kb, have, held, target)]
 
 
 def paths(kb: KnowledgeBase, role: Role, depth: int = 2) -> tuple[Step, ...]:
