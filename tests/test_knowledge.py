@@ -98,3 +98,25 @@ def test_cited_lines_exist_and_are_not_blank():
             first, last = cite.lines
             cited = " ".join(texts[cite.source][first - 1 : last]).strip()
             assert cited, f"{role.id} {loc} cites blank line(s) {cite}"
+
+
+@pytest.mark.skipif(
+    _shared_dir() is None, reason="the source documents are not beside this checkout"
+)
+def test_every_pay_figure_appears_in_the_lines_it_cites():
+    shared = _shared_dir()
+    assert shared is not None
+    texts = {
+        s.id: (shared / s.file).read_text(encoding="utf-8").splitlines() for s in SOURCES.values()
+    }
+    checked = 0
+    for role in ROLES:
+        for pay in role.pay:
+            cited = " ".join(
+                " ".join(texts[c.source][c.lines[0] - 1 : c.lines[1]]) for c in pay.cite
+            )
+            for figure in (pay.amount, pay.low, pay.high):
+                if figure is not None:
+                    assert f"{figure:,}" in cited, (role.id, pay.label, figure)
+                    checked += 1
+    assert checked >= 10
