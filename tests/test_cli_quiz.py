@@ -5,20 +5,12 @@ from __future__ import annotations
 import json
 import re
 
-import yaml
-
 from careerfit.errors import ExitCode
 
+from helpers import answers_file, typed_replies
 from personas import PERSONAS
 
 THEO = PERSONAS[2]
-
-
-def _answers_file(tmp_path, answers) -> str:
-    path = tmp_path / "answers.yaml"
-    path.write_text(yaml.safe_dump({k: list(v) if isinstance(v, tuple) else v
-                                    for k, v in answers.items()}))  # fmt: skip
-    return str(path)
 
 
 def test_template_lists_every_question_and_fills_in_to_a_valid_file(invoke, tmp_path):
@@ -50,7 +42,7 @@ def test_template_to_a_file_refuses_to_overwrite(invoke, tmp_path):
 
 
 def test_quiz_answers_file_shows_ranked_results(invoke, tmp_path):
-    result = invoke("quiz", "--answers", _answers_file(tmp_path, THEO.answers))
+    result = invoke("quiz", "--answers", answers_file(tmp_path, THEO.answers))
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Law Clerk" in out and "Why Law Clerk fits you" in out
@@ -58,7 +50,7 @@ def test_quiz_answers_file_shows_ranked_results(invoke, tmp_path):
 
 
 def test_quiz_json_contributions_add_up(invoke, tmp_path):
-    data = json.loads(invoke("quiz", "--answers", _answers_file(tmp_path, THEO.answers),
+    data = json.loads(invoke("quiz", "--answers", answers_file(tmp_path, THEO.answers),
                              "--json").stdout)  # fmt: skip
     assert len(data["ranked"]) == 16
     for role in data["ranked"]:
@@ -87,7 +79,7 @@ def test_every_problem_in_an_answers_file_is_reported_at_once(invoke, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_missing_or_broken_answers_file(invoke, tmp_path):
+def test_missing_or_brokenanswers_file(invoke, tmp_path):
     gone = invoke("quiz", "--answers", str(tmp_path / "nope.yaml"))
     assert gone.exit_code == ExitCode.DATA and "file not found" in gone.stderr
     broken = tmp_path / "broken.yaml"
@@ -97,7 +89,7 @@ def test_missing_or_broken_answers_file(invoke, tmp_path):
 
 
 def test_what_if_reranks_an_answers_file_without_storing(invoke, tmp_path):
-    path = _answers_file(tmp_path, THEO.answers)
+    path = answers_file(tmp_path, THEO.answers)
     base = json.loads(invoke("quiz", "--answers", path, "--json").stdout)
     assert base["ranked"][0]["status"] == "ready"
     changed = json.loads(invoke("quiz", "--answers", path, "--what-if", "degree=bachelor",
@@ -108,7 +100,7 @@ def test_what_if_reranks_an_answers_file_without_storing(invoke, tmp_path):
 
 
 def test_bad_what_if_is_a_usage_error(invoke, tmp_path):
-    result = invoke("quiz", "--answers", _answers_file(tmp_path, THEO.answers),
+    result = invoke("quiz", "--answers", answers_file(tmp_path, THEO.answers),
                     "--what-if", "degree=phd")  # fmt: skip
     assert result.exit_code == ExitCode.USAGE
     assert "choose one of" in result.stderr
@@ -121,24 +113,8 @@ def test_results_and_what_if_need_a_quiz_first(invoke):
         assert "Run 'careerfit quiz' first" in result.stderr
 
 
-def _interactive_input(answers) -> str:
-    """Typed replies for every question, from an answers mapping (numbers, as a person types)."""
-    from careerfit.datadir import bundled_data_dir
-    from careerfit.knowledge import load
-
-    lines = []
-    for q in load(bundled_data_dir()).questions_file.questions:
-        value = answers.get(q.id)
-        if value is None:
-            lines.append("s")
-            continue
-        values = value if isinstance(value, tuple) else (value,)
-        lines.append(" ".join(str(i + 1) for i, o in enumerate(q.options) if o.value in values))
-    return "\n".join(lines) + "\n"
-
-
 def test_interactive_quiz_stores_and_history_and_results_show_it(invoke):
-    result = invoke("quiz", input=_interactive_input(THEO.answers))
+    result = invoke("quiz", input=typed_replies(THEO.answers))
     assert result.exit_code == 0, result.output
     assert "Question 26 of 26" in result.stdout and "Why Law Clerk fits you" in result.stdout
     history = invoke("history")
@@ -152,7 +128,7 @@ def test_interactive_quiz_stores_and_history_and_results_show_it(invoke):
 
 
 def test_closed_stdin_keeps_answers_and_resume_picks_up(invoke):
-    lines = _interactive_input(THEO.answers).splitlines(keepends=True)
+    lines = typed_replies(THEO.answers).splitlines(keepends=True)
     first = invoke("quiz", input="".join(lines[:5]))
     assert first.exit_code == ExitCode.FAILURE
     assert "Input ended" in first.stderr and "5 answers are saved" in first.stderr
@@ -166,7 +142,7 @@ def test_closed_stdin_keeps_answers_and_resume_picks_up(invoke):
 
 
 def test_quit_saves_and_declining_resume_starts_afresh(invoke):
-    lines = _interactive_input(THEO.answers).splitlines(keepends=True)
+    lines = typed_replies(THEO.answers).splitlines(keepends=True)
     quit_ = invoke("quiz", input="".join(lines[:3]) + "q\n")
     assert quit_.exit_code == 0 and "Saved: 3 of 26 answered" in quit_.stdout
     fresh = invoke("quiz", input="n\n" + "".join(lines))
@@ -177,7 +153,7 @@ def test_quit_saves_and_declining_resume_starts_afresh(invoke):
 
 
 def test_resume_after_the_questions_changed_keeps_what_still_applies(invoke, kb_copy):
-    lines = _interactive_input(THEO.answers).splitlines(keepends=True)
+    lines = typed_replies(THEO.answers).splitlines(keepends=True)
     invoke("--data", str(kb_copy), "quiz", input="".join(lines[:4]))
     path = kb_copy / "questions.yaml"
     path.write_text(path.read_text().replace("enjoy-research", "likes-research"))

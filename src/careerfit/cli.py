@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 from typer import _click as click
@@ -109,6 +110,9 @@ def _kb(ctx: typer.Context) -> KnowledgeBase:
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
 ]
+MarkdownOption = Annotated[
+    bool, typer.Option("--markdown", help="Print Markdown (the same content) instead of tables.")
+]
 
 
 def _print(renderable: Any) -> None:
@@ -150,15 +154,22 @@ RoleArg = Annotated[
 
 
 @app.command()
-def profile(ctx: typer.Context, role: RoleArg, json: JsonOption = False) -> None:
+def profile(
+    ctx: typer.Context, role: RoleArg, json: JsonOption = False, markdown: MarkdownOption = False
+) -> None:
     """Show everything about one role, each fact with its source.
 
-    Example: careerfit profile "legal secretary"
+    Example: careerfit profile "legal secretary" --markdown > legal-secretary.md
     """
     from careerfit import views
 
     kb = _kb(ctx)
     view = views.profile(kb, kb.find_role(role))
+    if markdown:
+        from careerfit import markdown as md
+
+        sys.stdout.write(md.profile(view))
+        return
     if json:
         from careerfit import jsonview
 
@@ -177,6 +188,7 @@ def compare(
         typer.Argument(help="Two or more roles (id, title or alias).", show_default=False),
     ],
     json: JsonOption = False,
+    markdown: MarkdownOption = False,
 ) -> None:
     """Put two or more roles side by side, with what the sources say sets them apart.
 
@@ -194,6 +206,11 @@ def compare(
         )
     unique = list({r.id: r for r in found}.values())
     view = views.compare(kb, unique)
+    if markdown:
+        from careerfit import markdown as md
+
+        sys.stdout.write(md.comparison(view))
+        return
     if json:
         from careerfit import jsonview
 
@@ -270,6 +287,9 @@ class QuizStopped(CareerfitError):
         self.exit_code = code
 
 
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the output file if it already exists.")
+]
 TopOption = Annotated[
     int, typer.Option("--top", min=1, help="How many roles to list in the ranking.")
 ]
@@ -302,6 +322,16 @@ def quiz(
     ] = False,
     top: TopOption = 10,
     json: JsonOption = False,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            help="Also write the results as a report: Markdown, or JSON if the name ends "
+            "in .json. '-' writes it to standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Take the fit quiz: about 26 questions, five minutes, answers saved as you go.
 
@@ -315,17 +345,27 @@ def quiz(
     kb = _kb(ctx)
     session_id: int | None = None
     if answers_file is not None:
-        answers = answersfile.load(kb, answers_file)
-        heading = f"Your matches, from {answers_file.name}"
+        got = Answered(
+            answersfile.load(kb, answers_file),
+            f"Your matches, from {answers_file.name}",
+            f"answers file {answers_file.name}",
+        )
     elif what_if:
-        answers, heading = _stored_answers(kb, None)
+        got = _stored_answers(kb, None)
     else:
         session_id, answers = _interactive(kb, restart)
-        heading = f"Your matches (quiz {session_id})"
+        got = Answered(answers, f"Your matches (quiz {session_id})", f"quiz {session_id}")
     if what_if:
-        answers = insight.what_if(kb, answers, what_if)
-        heading += ", with " + ", ".join(what_if) + " (not stored)"
-    _results(kb, answers, top, json, heading, session_id)
+        changed = ", with " + ", ".join(what_if) + " (not stored)"
+        got = got._replace(
+            answers=insight.what_if(kb, got.answers, what_if),
+            heading=got.heading + changed,
+            label=got.label + changed,
+        )
+    _results(kb, got.answers, top, json, got.heading, session_id)
+    if export is not None:
+        kind = ExportFormat.json if export.suffix.lower() == ".json" else ExportFormat.markdown
+        _write_output(export, _report_text(kb, got, 3, kind), force)
 
 
 def _interactive(kb: KnowledgeBase, restart: bool) -> tuple[int, dict[str, Any]]:
@@ -445,7 +485,17 @@ def render_plain(text: str) -> Any:
     return plain(text)
 
 
-def _stored_answers(kb: KnowledgeBase, session_id: int | None) -> tuple[dict[str, Any], str]:
+class Answered(NamedTuple):
+    """Answers to show or export, and where they came from."""
+
+    answers: dict[str, Any]
+    heading: str
+    label: str  # for a report: "quiz 3 of 2026-11-25"
+    answered_against: str | None = None  # the knowledge-base version they were given against
+    dropped: tuple[str, ...] = ()
+
+
+def _stored_answers(kb: KnowledgeBase, session_id: int | None) -> Answered:
     """A stored session's answers re-checked against the current questions, and a heading."""
     from careerfit.answers import replay
     from careerfit.store import Store
@@ -453,14 +503,15 @@ def _stored_answers(kb: KnowledgeBase, session_id: int | None) -> tuple[dict[str
     store = Store()
     session = store.session(session_id)
     answers, dropped = replay(kb.questions_file, store.answers(session.id))
-    heading = f"Quiz {session.id} of {session.started_at[:10]}"
+    label = f"quiz {session.id} of {session.started_at[:10]}"
+    heading = label[0].upper() + label[1:]
     if session.status == "in-progress":
         heading += " (unfinished)"
     if session.kb_version != kb.version:
         heading += ", answered against an older knowledge base"
         if dropped:
             heading += f" (answers no longer asked: {', '.join(dropped)})"
-    return answers, heading
+    return Answered(answers, heading, label, session.kb_version, tuple(dropped))
 
 
 def _results(
@@ -512,8 +563,72 @@ def results(
     Example: careerfit results 3
     """
     kb = _kb(ctx)
-    answers, heading = _stored_answers(kb, session)
-    _results(kb, answers, top, json, heading, None)
+    got = _stored_answers(kb, session)
+    _results(kb, got.answers, top, json, got.heading, None)
+
+
+class ExportFormat(StrEnum):
+    """Formats a report can be written in."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+def _report_text(kb: KnowledgeBase, got: Answered, top: int, kind: ExportFormat) -> str:
+    from careerfit import report
+
+    built = report.build(kb, got.answers, got.label, top, got.answered_against, got.dropped)
+    if kind is ExportFormat.json:
+        from careerfit import jsonview
+
+        return jsonview.dumps(jsonview.report(built)) + "\n"
+    from careerfit import markdown as md
+
+    return md.report(built)
+
+
+def _write_output(output: Path, text: str, force: bool) -> None:
+    """Write to a file atomically, or to stdout for '-'."""
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    from careerfit.files import write_atomic
+
+    write_atomic(output, text, force)
+    typer.echo(f"Wrote {output}.", err=True)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    session: Annotated[
+        int | None,
+        typer.Argument(
+            help="Session number from 'careerfit history' (default: the latest).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="File to write; '-' for standard output."),
+    ] = Path("-"),
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="markdown, or json for scripts.")
+    ] = ExportFormat.markdown,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="How many top roles to describe in full.")
+    ] = 3,
+    force: ForceOption = False,
+) -> None:
+    """Write a quiz's results as a report to keep or show a career counsellor.
+
+    The report has the ranked matches, why the top roles fit, what to watch out for, the
+    gaps and next steps, where each role leads, your answers and the sources cited.
+
+    Example: careerfit export -o report.md
+    """
+    kb = _kb(ctx)
+    _write_output(output, _report_text(kb, _stored_answers(kb, session), top, format), force)
 
 
 @app.command()
@@ -551,7 +666,7 @@ def answers_template(
             "-o", "--output", help="Write to this file instead of printing it.", show_default=False
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write a commented answers file listing every question and its allowed answers.
 

@@ -26,6 +26,10 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
             f"{path} already exists. Use --force to replace it, or choose another name."
         )
     folder = path.parent
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'report.md'}.")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is a file, not a folder; choose another path.")
     if not folder.is_dir():
         raise OutputError(
             f"The folder {folder} does not exist. Create it first, or choose another path."

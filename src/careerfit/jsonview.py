@@ -13,7 +13,8 @@ from careerfit import views
 from careerfit.answers import Answers, to_json
 from careerfit.insight import Concern
 from careerfit.knowledge import KnowledgeBase
-from careerfit.scoring import Results
+from careerfit.report import Report
+from careerfit.scoring import Results, RoleResult
 
 
 def dumps(value: Any) -> str:
@@ -103,41 +104,80 @@ def results(
     return {
         "knowledge_base_version": kb.version,
         "answers": {qid: to_json(v) for qid, v in answers.items()},
-        "ranked": [
-            {
-                "rank": r.rank,
-                "role": r.role.id,
-                "title": r.role.title,
-                "fit": round(r.fit, 2),
-                "status": r.status,
-                "ready": r.ready,
-                "contributions": [
-                    {
-                        "factor": c.factor,
-                        "label": c.label,
-                        "points": round(c.points, 4),
-                        "closeness": round(c.closeness, 4),
-                        "weight_share": round(c.share, 4),
-                        "known": c.known,
-                        "reason": c.reason,
-                    }
-                    for c in r.contributions
-                ],
-                "gaps": [
-                    {
-                        "kind": g.kind,
-                        "hard": g.hard,
-                        "what": g.short,
-                        "next_step": g.next_step,
-                        "cite": list(g.cites),
-                    }
-                    for g in r.gaps
-                ],
-                "reasons_for": list(r.reasons_for),
-                "reason_against": r.reason_against,
-            }
-            for r in outcome.ranked
-        ],
+        "ranked": ranked(outcome.ranked),
         "concerns": [{"text": c.text, "questions": list(c.questions)} for c in concerns],
         "swap": swap,
+    }
+
+
+def ranked(results: tuple[RoleResult, ...]) -> list[dict[str, Any]]:
+    """Each role's rank, fit, status, contributions, gaps and reasons."""
+    return [
+        {
+            "rank": r.rank,
+            "role": r.role.id,
+            "title": r.role.title,
+            "fit": round(r.fit, 2),
+            "status": r.status,
+            "ready": r.ready,
+            "contributions": [
+                {
+                    "factor": c.factor,
+                    "label": c.label,
+                    "points": round(c.points, 4),
+                    "closeness": round(c.closeness, 4),
+                    "weight_share": round(c.share, 4),
+                    "known": c.known,
+                    "reason": c.reason,
+                }
+                for c in r.contributions
+            ],
+            "gaps": [
+                {
+                    "kind": g.kind,
+                    "hard": g.hard,
+                    "what": g.short,
+                    "next_step": g.next_step,
+                    "cite": list(g.cites),
+                }
+                for g in r.gaps
+            ],
+            "reasons_for": list(r.reasons_for),
+            "reason_against": r.reason_against,
+        }
+        for r in results
+    ]
+
+
+def report(r: Report) -> dict[str, Any]:
+    """The Markdown report's content as JSON (shape documented in docs/report-format.md)."""
+    return {
+        "format": "careerfit-report/1",
+        "created": r.created,
+        "careerfit_version": r.careerfit_version,
+        "knowledge_base_version": r.kb_version,
+        "answered_against": r.answered_against,
+        "dropped_answers": list(r.dropped),
+        "from": r.source_label,
+        "ranked": ranked(r.ranked),
+        "top": [
+            {
+                "role": d.result.role.id,
+                "summary": d.result.role.summary.text,
+                "substantive_share": round(d.result.role.substantive_share, 4),
+                "contributions": [
+                    {"label": label, "points": points, "out_of": out_of, "reason": why}
+                    for label, points, out_of, why in d.contributions
+                ],
+                "watch_out": [_item(i) for i in d.watch_out],
+                "leads_to": [_item(i) for i in d.leads_to],
+            }
+            for d in r.details
+        ],
+        "cautions": list(r.cautions),
+        "swap": r.swap,
+        "answers": [
+            {"question": a.question_id, "text": a.question, "answer": a.answer} for a in r.answers
+        ],
+        "sources": [{"id": i, "title": t, "file": f} for i, t, f in r.sources],
     }

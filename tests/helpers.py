@@ -1,0 +1,33 @@
+"""Helpers shared by the CLI tests: answers as a file, and answers as typed replies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from careerfit.datadir import bundled_data_dir
+from careerfit.knowledge import load
+
+QUESTIONS = load(bundled_data_dir()).questions_file.questions
+
+
+def answers_file(folder: Path, answers: dict) -> str:
+    """Write answers as an answers file (lists for multi-choice) and return its path."""
+    path = folder / "answers.yaml"
+    plain = {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}
+    path.write_text(yaml.safe_dump(plain))
+    return str(path)
+
+
+def typed_replies(answers: dict) -> str:
+    """What a person would type to give these answers: option numbers, s to skip."""
+    lines = []
+    for q in QUESTIONS:
+        value = answers.get(q.id)
+        if value is None:
+            lines.append("s")
+            continue
+        values = value if isinstance(value, tuple) else (value,)
+        lines.append(" ".join(str(i + 1) for i, o in enumerate(q.options) if o.value in values))
+    return "\n".join(lines) + "\n"
