@@ -131,7 +131,7 @@ def test_python_tag_is_refused(invoke, kb_copy):
     line = _edit(
         path, "  - id: legal-clerk\n", "  - id: !!python/object/apply:os.system [echo pwned]\n"
     )
-    _assert_reported(invoke, kb_copy, "roles.yaml", line, "does not allow")
+    _assert_reported(invoke, kb_copy, "roles.yaml", line, "never allows", "remove the tag")
 
 
 def test_section_neither_filled_nor_marked_not_given(invoke, kb_copy):

@@ -2,22 +2,27 @@
 
 PyYAML's ``safe_load`` forgets positions and silently keeps the last of two duplicate keys.
 Both matter here: an error must say which line to fix, and a duplicated key in a
-hand-edited file is almost always a mistake. So we compose the node tree with the safe
-loader (never the full one: no tag can construct Python objects), then build plain Python
-values ourselves, recording ``path -> line`` as we go.
+hand-edited file is almost always a mistake. So we read the *event stream* of the safe
+parser (libyaml's C one when present) and build plain Python values ourselves, in one
+iterative pass that records ``path -> line`` as it goes.
 
-Limits guard against hostile files: a size cap, and a cap on values built, which stops
-alias-expansion ("billion laughs") bombs and recursive aliases.
+Every file is treated as hostile. The limits below are documented in SECURITY.md:
+
+* ``MAX_BYTES``: a knowledge-base or answers file larger than this is refused unread;
+* ``MAX_DEPTH``: nesting deeper than this is refused (the real format needs about 6);
+* ``MAX_VALUES``: building more values than this is refused, which stops alias-expansion
+  ("billion laughs") bombs, however the aliases are arranged;
+* no tag can construct anything: only plain strings, numbers, booleans and null are read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
 MAX_VALUES = 200_000
 
 Path_ = tuple[str | int, ...]
@@ -29,6 +34,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+_CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 class YamlProblem(Exception):
@@ -65,31 +71,42 @@ def _loader_class() -> type:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse ``path`` into plain data with line numbers; raise YamlProblem if unreadable."""
-    import yaml
-
+    """Parse ``path`` into plain data with line numbers; raise YamlProblem if unusable."""
     try:
         size = path.stat().st_size
+        if not path.is_file():
+            raise YamlProblem(None, "is not a file; point to a YAML file")
     except FileNotFoundError:
-        raise YamlProblem(
-            None, "file not found; create it or point --data at a folder that has it"
-        ) from None
+        raise YamlProblem(None, "file not found; check the path") from None
     except OSError as err:
         raise YamlProblem(None, f"cannot be read ({err.strerror}); check its permissions") from None
     if size > MAX_BYTES:
         raise YamlProblem(
             None,
-            f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a knowledge-base file; "
-            "split it or remove what is not knowledge-base data",
+            f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for careerfit's YAML "
+            "files; split it or remove what does not belong in it",
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise YamlProblem(None, f"cannot be read ({err.strerror}); check its permissions") from None
+    return parse_yaml(raw)
+
+
+def parse_yaml(raw: bytes) -> YamlDocument:
+    """Parse YAML bytes (see :func:`read_yaml`)."""
+    import yaml
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise YamlProblem(line, "is not UTF-8 text; save it with UTF-8 encoding") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise YamlProblem(line, "contains a NUL character, so it is not a text file")
     try:
-        node = yaml.compose(text, Loader=_loader_class())
+        return _Builder(text).run()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -101,76 +118,168 @@ def read_yaml(path: Path) -> YamlDocument:
             line, f"is not valid YAML: {what}{hint}; fix the indentation or quoting near this line"
         ) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(None, f"is not valid YAML: {err}") from None
-    doc = YamlDocument(data=None)
-    if node is None:
-        raise YamlProblem(1, "is empty; it must hold a YAML mapping (see docs/knowledge-base.md)")
-    builder = _Builder(doc)
-    doc.data = builder.build(node, ())
-    return doc
+        raise YamlProblem(
+            None, f"is not valid YAML ({err}); fix it or start from a copy of data/"
+        ) from None
+
+
+class _Frame:
+    """A mapping or sequence being built."""
+
+    __slots__ = ("anchor", "key", "key_line", "line", "path", "seen", "size", "value")
+
+    def __init__(self, value: Any, path: Path_, line: int, anchor: str | None) -> None:
+        self.value = value
+        self.path = path
+        self.line = line
+        self.anchor = anchor
+        self.key: str | None = None
+        self.key_line = 0
+        self.seen: set[str] = set()
+        self.size = 1
 
 
 class _Builder:
-    """Turns a composed node tree into plain values, recording lines and duplicate keys."""
+    """Builds plain values from the safe parser's events, without recursion."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, text: str) -> None:
         import yaml
 
-        self.doc = doc
-        self.count = 0
-        self.constructor = yaml.constructor.SafeConstructor()
         self.yaml = yaml
+        self.loader = _loader_class()(text)
+        self.doc = YamlDocument(data=None)
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.count = 0
 
-    def build(self, node: Any, path: Path_) -> Any:
+    def run(self) -> YamlDocument:
         yaml = self.yaml
-        self.count += 1
+        stack: list[_Frame] = []
+        documents = 0
+        try:
+            while True:
+                event = self.loader.get_event()
+                line = event.start_mark.line + 1
+                if isinstance(event, yaml.StreamEndEvent):
+                    break
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        raise YamlProblem(line, "holds more than one YAML document; keep one")
+                    continue
+                if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                    continue
+                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    if event.tag not in _CONTAINER_TAGS:
+                        raise YamlProblem(
+                            line,
+                            f"uses the YAML tag {event.tag!r}, which careerfit never allows "
+                            "(tags can make YAML build program objects); remove the tag",
+                        )
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(
+                            line,
+                            f"nests deeper than {MAX_DEPTH} levels; careerfit's files need "
+                            "far fewer",
+                        )
+                    path = self._child_path(stack, line)
+                    empty: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                    stack.append(_Frame(empty, path, line, event.anchor))
+                    self._count(1, line)
+                    continue
+                if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                    frame = stack.pop()
+                    if frame.anchor:
+                        self.anchors[frame.anchor] = (frame.value, frame.size)
+                    self._place(stack, frame.value, frame.size, frame.path, frame.line)
+                    continue
+                if isinstance(event, yaml.AliasEvent):
+                    if event.anchor not in self.anchors:
+                        raise YamlProblem(
+                            line,
+                            f"uses the alias *{event.anchor} before its anchor; define it first",
+                        )
+                    value, size = self.anchors[event.anchor]
+                    self._count(size, line)
+                    self._place(stack, value, size, self._child_path(stack, line), line)
+                    continue
+                if isinstance(event, yaml.ScalarEvent):
+                    value = self._scalar(event, line)
+                    self._count(1, line)
+                    if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                        self._key(stack[-1], value, line)
+                        continue
+                    if event.anchor:
+                        self.anchors[event.anchor] = (value, 1)
+                    self._place(stack, value, 1, self._child_path(stack, line), line)
+        finally:
+            self.loader.dispose()
+        if documents == 0 or (self.doc.data is None and not self.doc.lines):
+            raise YamlProblem(1, "is empty; it must hold a YAML mapping")
+        return self.doc
+
+    def _count(self, n: int, line: int) -> None:
+        self.count += n
         if self.count > MAX_VALUES:
             raise YamlProblem(
-                node.start_mark.line + 1,
+                line,
                 f"expands to more than {MAX_VALUES:,} values (anchors and aliases repeating "
                 "data?); write the data out plainly",
             )
-        self.doc.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            self._check_tag(node, "tag:yaml.org,2002:map")
-            return dict(self._pairs(node, path))
-        if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, "tag:yaml.org,2002:seq")
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
 
-    def _scalar(self, node: Any) -> Any:
-        if node.tag not in _PLAIN_TAGS:
+    def _child_path(self, stack: list[_Frame], line: int) -> Path_:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, dict):
+            if top.key is None:
+                raise YamlProblem(line, "uses a list or mapping as a key; keys must be plain words")
+            return (*top.path, top.key)
+        return (*top.path, len(top.value))
+
+    def _key(self, frame: _Frame, value: Any, line: int) -> None:
+        if isinstance(value, bool) or value is None or not isinstance(value, str | int | float):
+            value = "null" if value is None else value
+        key = str(value)
+        frame.key, frame.key_line = key, line
+        if key in frame.seen:
+            self.doc.duplicates.append(((*frame.path, key), line))
+        frame.seen.add(key)
+
+    def _place(self, stack: list[_Frame], value: Any, size: int, path: Path_, line: int) -> None:
+        if not stack:
+            self.doc.data = value
+            self.doc.lines.setdefault((), line)
+            return
+        top = stack[-1]
+        top.size += size
+        if isinstance(top.value, dict):
+            assert top.key is not None
+            if top.key not in top.value:  # a duplicate key is reported; the first one stays
+                top.value[top.key] = value
+                self.doc.lines[(*top.path, top.key)] = top.key_line
+            top.key = None
+        else:
+            self.doc.lines[path] = line
+            top.value.append(value)
+
+    def _scalar(self, event: Any, line: int) -> Any:
+        yaml = self.yaml
+        if event.tag == "tag:yaml.org,2002:merge" or (event.value == "<<" and event.implicit[0]):
+            raise YamlProblem(line, "uses a '<<' merge key; write the keys out")
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
             raise YamlProblem(
-                node.start_mark.line + 1,
-                f"has {node.value!r}, read as YAML type {node.tag.rsplit(':', 1)[-1]!r}, which "
+                line,
+                f"uses the YAML tag {tag!r}, which careerfit never allows (tags can make YAML "
+                "build program objects); remove the tag",
+            )
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in _PLAIN_TAGS:
+            raise YamlProblem(
+                line,
+                f"has {event.value!r}, read as YAML type {tag.rsplit(':', 1)[-1]!r}, which "
                 "careerfit does not allow; put the value in quotes to make it plain text",
             )
-        return self.constructor.construct_object(node, deep=True)
-
-    def _pairs(self, node: Any, path: Path_) -> Iterator[tuple[str, Any]]:
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, self.yaml.ScalarNode):
-                raise YamlProblem(
-                    key_node.start_mark.line + 1, "has a key that is not a plain word"
-                )
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(
-                    key_node.start_mark.line + 1, "uses a '<<' merge key; write the keys out"
-                )
-            key = str(self._scalar(key_node))
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                self.doc.duplicates.append(((*path, key), line))
-                continue
-            seen.add(key)
-            self.doc.lines[(*path, key)] = line
-            yield key, self.build(value_node, (*path, key))
-
-    def _check_tag(self, node: Any, plain: str) -> None:
-        if node.tag != plain:
-            raise YamlProblem(
-                node.start_mark.line + 1,
-                f"uses the YAML tag {node.tag!r}, which careerfit does not allow; remove the tag",
-            )
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return self.loader.construct_object(node)
