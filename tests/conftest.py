@@ -42,3 +42,13 @@ def kb_copy(tmp_path: Path) -> Path:
     target = tmp_path / "kb"
     shutil.copytree(bundled_data_dir(), target)
     return target
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the hardening figures (cases tried, kills injected, answers checked)."""
+    from figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("hardening figures")
+        for name, count in sorted(FIGURES.items()):
+            terminalreporter.write_line(f"{name}: {count}")

@@ -4,35 +4,55 @@ from __future__ import annotations
 
 import json
 
-HOSTILE = "Manages [bold red]files[/bold red] | *fast* _now_ \\e[31mRED\\e[0m \\e]0;pwned\\a"
+from careerfit.errors import ExitCode
+from careerfit.markdown import inline
+from careerfit.output import clean
+from careerfit.render import plain
+
+MARKUP = "Manages [bold red]files[/bold red] | *fast* _now_ [link](http://x) :smile:"
 
 
-def _inject(kb_copy) -> None:
+def _inject(kb_copy, text: str) -> int:
     path = kb_copy / "roles.yaml"
-    text = path.read_text()
-    start = text.index("  - id: legal-clerk\n")
-    summary = text.index("      text: ", text.index("    summary:", start))
-    end = text.index("\n      cite:", summary)
-    path.write_text(text[:summary] + f'      text: "{HOSTILE}"' + text[end:])
+    source = path.read_text()
+    start = source.index("  - id: legal-clerk\n")
+    summary = source.index("      text: ", source.index("    summary:", start))
+    end = source.index("\n      cite:", summary)
+    path.write_text(source[:summary] + f'      text: "{text}"' + source[end:])
+    return source[:summary].count("\n") + 1
 
 
-def test_markup_and_escapes_in_role_text_are_shown_literally(invoke, kb_copy):
-    _inject(kb_copy)
+def test_markup_in_role_text_is_shown_literally(invoke, kb_copy):
+    _inject(kb_copy, MARKUP)
     for args in (("profile", "legal-clerk"), ("roles",), ("compare", "legal-clerk", "paralegal")):
         result = invoke("--data", str(kb_copy), *args, env={"COLUMNS": "300"})
         assert result.exit_code == 0, result.output
-        out = result.stdout
-        assert "[bold red]files[/bold red]" in out
-        assert "| *fast* _now_" in out
-        assert "\x1b" not in out and "\x07" not in out
-        assert "\\x1b[31mRED" in out
+        assert "[bold red]files[/bold red]" in result.stdout
+        assert "| *fast* _now_ [link](http://x) :smile:" in result.stdout
 
 
 def test_json_keeps_the_exact_text(invoke, kb_copy):
-    _inject(kb_copy)
+    _inject(kb_copy, MARKUP)
     data = json.loads(invoke("--data", str(kb_copy), "profile", "legal-clerk", "--json").stdout)
-    assert data["summary"]["text"].startswith("Manages [bold red]files[/bold red]")
-    assert "\x1b[31m" in data["summary"]["text"]
+    assert data["summary"]["text"] == MARKUP
+
+
+def test_terminal_escapes_in_a_knowledge_base_are_refused_with_their_line(invoke, kb_copy):
+    line = _inject(kb_copy, "Red \\e[31malert\\e[0m and a bell \\a")
+    result = invoke("validate", str(kb_copy))
+    assert result.exit_code == ExitCode.DATA
+    assert f"roles.yaml:{line}:" in result.stderr
+    assert "control character \\x1b" in result.stderr and "remove it" in result.stderr
+    assert "\x1b" not in result.output
+
+
+def test_anything_reaching_the_terminal_has_control_characters_made_visible():
+    # Defence in depth for text that is not from a validated knowledge base (typed input,
+    # file names in messages): the renderers neutralise escapes themselves.
+    hostile = "a\x1b[2Jb\x07c\x9bd"
+    assert clean(hostile) == "a\\x1b[2Jb\\x07c\\x9bd"
+    assert "\x1b" not in plain(hostile).plain
+    assert "\x1b" not in inline(hostile)
 
 
 def test_hostile_role_name_in_an_error_is_literal(invoke):

@@ -17,7 +17,7 @@ import typer
 from typer import _click as click
 from typer.core import TyperGroup
 
-from careerfit.errors import CareerfitError, ExitCode
+from careerfit.errors import CareerfitError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from careerfit.knowledge import KnowledgeBase
@@ -195,7 +195,6 @@ def compare(
     Example: careerfit compare legal-secretary legal-clerk
     """
     from careerfit import views
-    from careerfit.errors import UsageError
 
     kb = _kb(ctx)
     found = [kb.find_role(name) for name in roles]
@@ -373,71 +372,76 @@ def _interactive(kb: KnowledgeBase, restart: bool) -> tuple[int, dict[str, Any]]
     from careerfit import quiz as flow
     from careerfit.answers import replay
     from careerfit.output import console
-    from careerfit.store import Store
     from careerfit.terminal import asker
 
-    store = Store()
-    out = console()
-    questions = kb.questions_file.questions
-    answers: dict[str, Any] = {}
-    position = 0
-    session_id: int | None = None
-    unfinished = None if restart else store.unfinished()
-    if unfinished is not None:
-        when = unfinished.updated_at.replace("T", " ")[:16]
-        prompt = (
-            f"Unfinished quiz from {when} UTC ({unfinished.answered} answered). Resume it? [Y/n] "
-        )
-        if _yes(out, prompt, default=True):
-            session_id = unfinished.id
-            answers, dropped = replay(kb.questions_file, store.answers(session_id))
-            position = unfinished.position
-            if unfinished.kb_version != kb.version:
-                # The questions changed: carry on at the first one not answered yet.
-                position = next(
-                    (i for i, q in enumerate(questions) if q.id not in answers), len(questions)
-                )
-                note = f"The questions have changed since; kept {len(answers)} answers"
-                note += f", dropped {', '.join(dropped)}." if dropped else "."
-                out.print(render_plain(note))
-                store.rebase(session_id, kb.version)
-        else:
-            store.abandon(unfinished.id)
-    if session_id is None:
-        session_id = store.start(kb.version)
-    sid = session_id
-    try:
-        outcome = flow.run(
-            questions,
-            answers,
-            position,
-            asker(out),
-            save=lambda qid, value, pos: store.record(sid, qid, value, pos),
-            moved=lambda pos: store.move(sid, pos),
-        )
-    except KeyboardInterrupt:
-        raise QuizStopped(
-            f"Stopped. Your {len(answers)} answers are saved; run 'careerfit quiz' to carry on "
-            "where you left off.",
-            ExitCode.INTERRUPTED,
-        ) from None
-    except EOFError:
-        raise QuizStopped(
-            f"Input ended before the quiz finished. Your {len(answers)} answers are saved; run "
-            "'careerfit quiz' in a terminal to carry on, or score a file with "
-            "'careerfit quiz --answers FILE'.",
-            ExitCode.FAILURE,
-        ) from None
-    if outcome == "quit":
-        out.print(
-            render_plain(
-                f"Saved: {len(answers)} of {len(questions)} answered. Run 'careerfit quiz' to "
-                "carry on."
+    with open_store() as store:
+        out = console()
+        questions = kb.questions_file.questions
+        answers: dict[str, Any] = {}
+        position = 0
+        session_id: int | None = None
+        unfinished = None if restart else store.unfinished()
+        if unfinished is not None:
+            when = unfinished.updated_at.replace("T", " ")[:16]
+            prompt = (
+                f"Unfinished quiz from {when} UTC ({unfinished.answered} answered). "
+                "Resume it? [Y/n] "
             )
-        )
-        raise typer.Exit(0)
-    answers = _revisit(kb, answers, sid, store, out)
-    return sid, answers
+            if _yes(out, prompt, default=True):
+                session_id = unfinished.id
+                answers, dropped = replay(kb.questions_file, store.answers(session_id))
+                position = unfinished.position
+                if unfinished.kb_version != kb.version:
+                    # The questions changed: carry on at the first one not answered yet.
+                    position = next(
+                        (i for i, q in enumerate(questions) if q.id not in answers), len(questions)
+                    )
+                    note = f"The questions have changed since; kept {len(answers)} answers"
+                    note += f", dropped {', '.join(dropped)}." if dropped else "."
+                    out.print(render_plain(note))
+                    store.rebase(session_id, kb.version)
+            else:
+                store.abandon(unfinished.id)
+        if session_id is None:
+            session_id = store.start(kb.version)
+        if not store.claim(session_id):
+            raise UsageError(
+                f"Quiz {session_id} is being answered in another window. Finish it there, or run "
+                "'careerfit quiz --restart' to start another."
+            )
+        sid = session_id
+        try:
+            outcome = flow.run(
+                questions,
+                answers,
+                position,
+                asker(out),
+                save=lambda qid, value, pos: store.record(sid, qid, value, pos),
+                moved=lambda pos: store.move(sid, pos),
+            )
+        except KeyboardInterrupt:
+            raise QuizStopped(
+                f"Stopped. Your {len(answers)} answers are saved; run 'careerfit quiz' to carry on "
+                "where you left off.",
+                ExitCode.INTERRUPTED,
+            ) from None
+        except EOFError:
+            raise QuizStopped(
+                f"Input ended before the quiz finished. Your {len(answers)} answers are saved; run "
+                "'careerfit quiz' in a terminal to carry on, or score a file with "
+                "'careerfit quiz --answers FILE'.",
+                ExitCode.FAILURE,
+            ) from None
+        if outcome == "quit":
+            out.print(
+                render_plain(
+                    f"Saved: {len(answers)} of {len(questions)} answered. Run 'careerfit quiz' to "
+                    "carry on."
+                )
+            )
+            raise typer.Exit(0)
+        answers = _revisit(kb, answers, sid, store, out)
+        return sid, answers
 
 
 def _revisit(
@@ -498,11 +502,10 @@ class Answered(NamedTuple):
 def _stored_answers(kb: KnowledgeBase, session_id: int | None) -> Answered:
     """A stored session's answers re-checked against the current questions, and a heading."""
     from careerfit.answers import replay
-    from careerfit.store import Store
 
-    store = Store()
-    session = store.session(session_id)
-    answers, dropped = replay(kb.questions_file, store.answers(session.id))
+    with open_store() as store:
+        session = store.session(session_id)
+        answers, dropped = replay(kb.questions_file, store.answers(session.id))
     label = f"quiz {session.id} of {session.started_at[:10]}"
     heading = label[0].upper() + label[1:]
     if session.status == "in-progress":
@@ -529,10 +532,9 @@ def _results(
     found = insight.concerns(kb, answers)
     swap = insight.swap_hint(kb, answers, outcome)
     if session_id is not None:
-        from careerfit.store import Store
-
         best = outcome.ranked[0]
-        Store().finish(session_id, best.role.id, best.fit)
+        with open_store() as store:
+            store.finish(session_id, best.role.id, best.fit)
     if json:
         from careerfit import jsonview
 
@@ -632,23 +634,82 @@ def export(
 
 
 @app.command()
-def history(ctx: typer.Context, json: JsonOption = False) -> None:
-    """List your quizzes: when, how far you got, and the top match.
+def history(
+    ctx: typer.Context,
+    json: JsonOption = False,
+    delete: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--delete",
+            metavar="N|all",
+            help="Delete quiz N and its answers (repeat for several), or 'all' of them. "
+            "Deleted answers are scrubbed from the file.",
+            show_default=False,
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask before deleting all.")] = False,
+) -> None:
+    """List your quizzes: when, how far you got, and the top match; or delete them.
 
-    Example: careerfit history
+    Example: careerfit history --delete 3
     """
+    with open_store() as store:
+        if delete:
+            _delete(store, delete, yes)
+            return
+        sessions = store.sessions()
+        if json:
+            _print_json([s.__dict__ for s in sessions])
+            return
+        if not sessions:
+            typer.echo("No quizzes yet. Run 'careerfit quiz' to take one.")
+            return
+        from careerfit.render import history_table
+
+        _print(history_table(sessions))
+
+
+def _delete(store: Any, which: list[str], yes: bool) -> None:
+    """Delete quizzes by number, or all of them after confirmation."""
+    if any(w.lower() == "all" for w in which):
+        count = len(store.sessions())
+        if not yes:
+            if not sys.stdin.isatty():
+                raise UsageError(
+                    "Deleting all quizzes needs confirmation; add --yes to do it without asking."
+                )
+            from careerfit.output import console
+
+            if not _yes(console(), f"Delete all {count} quizzes and their answers? [y/N] ", False):
+                typer.echo("Nothing deleted.")
+                return
+        store.delete(None)
+        typer.echo(f"Deleted all {count} quizzes and their answers from {store.path}.")
+        return
+    if not all(w.isdigit() for w in which):
+        raise UsageError("--delete takes quiz numbers from 'careerfit history', or 'all'.")
+    numbers = [int(w) for w in which]
+    store.delete(numbers)
+    typer.echo(f"Deleted quiz {', '.join(map(str, numbers))} and its answers.")
+
+
+def open_store() -> Any:
+    """The answers store; says so on stderr if a damaged one had to be moved aside."""
     from careerfit.store import Store
 
-    sessions = Store().sessions()
-    if json:
-        _print_json([s.__dict__ for s in sessions])
-        return
-    if not sessions:
-        typer.echo("No quizzes yet. Run 'careerfit quiz' to take one.")
-        return
-    from careerfit.render import history_table
+    store = Store()
+    if store.recovered is not None:
+        _notice(
+            f"The answers store was damaged and could not be read. It has been kept as "
+            f"{store.recovered} (nothing was deleted), and a new, empty store was started."
+        )
+    return store
 
-    _print(history_table(sessions))
+
+def _notice(message: str) -> None:
+    from careerfit.output import clean, error_console
+
+    error_console().print(clean(message), markup=False, highlight=False)
 
 
 answers_app = typer.Typer(

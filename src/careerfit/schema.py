@@ -25,9 +25,42 @@ from pydantic import (
     model_validator,
 )
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control(value: str) -> str:
+    """Refuse control characters: in a knowledge base they can only be terminal escapes."""
+    found = _CONTROL.search(value)
+    if found:
+        code = f"\\x{ord(found.group()):02x}"
+        raise ValueError(
+            f"contains the control character {code} (a terminal escape sequence?) at "
+            f"position {found.start()}; remove it"
+        )
+    return value
+
+
+def _is_id(value: str) -> str:
+    """Ids are what people type on the command line: lower-case words joined by hyphens."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise ValueError(
+            f"{value!r} is not a valid id; use lower-case letters and digits in words joined "
+            "by hyphens, e.g. legal-secretary"
+        )
+    return value
+
+
+Id = Annotated[str, StringConstraints(max_length=60), AfterValidator(_is_id)]
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=4000, strip_whitespace=True),
+    AfterValidator(_no_control),
+]
+ShortText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
+    AfterValidator(_no_control),
+]
 
 CITE_RE = re.compile(
     r"^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*):(?P<first>[1-9]\d*)(?:-(?P<last>[1-9]\d*))?$"

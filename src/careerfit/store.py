@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from careerfit.answers import Value, to_json
 from careerfit.errors import CareerfitError, ExitCode, UsageError
@@ -22,6 +23,7 @@ from careerfit.errors import CareerfitError, ExitCode, UsageError
 HOME_VAR = "CAREERFIT_HOME"
 FILENAME = "careerfit.sqlite3"
 SCHEMA_VERSION = 1
+_LOCKING = os.name == "posix"  # session claims use flock; elsewhere they are skipped
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -81,32 +83,124 @@ def _now() -> str:
 
 
 class Store:
-    """The sessions and answers of this user."""
+    """The sessions and answers of this user.
+
+    Several careerfit processes may use one store at once (two quiz windows, an export while
+    a quiz runs): SQLite's WAL mode lets readers and one writer work together, every write
+    is a short transaction, and waits for a lock instead of failing with "database is
+    locked". A session being answered is claimed with an OS file lock, which the OS
+    releases when the process ends, however it ends.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or home()
         self.path = self.folder / FILENAME
+        self.recovered: Path | None = None  # where a damaged store was moved, if it was
+        self._claims: dict[int, IO[str]] = {}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            self.db.execute("PRAGMA busy_timeout = 10000")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = FULL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        except OSError as err:
+            raise StorageError(
+                f"Cannot create the folder {self.folder} for your answers ({err.strerror}). "
+                f"Set {HOME_VAR} to a folder you can write to."
+            ) from None
+        try:
+            self.db = self._open()
+        except sqlite3.OperationalError as err:
+            raise StorageError(
+                f"Cannot open the answers store {self.path} ({err}). Check that the folder "
+                f"is writable, or set {HOME_VAR} to a folder that is."
+            ) from None
+        except sqlite3.DatabaseError:
+            self.recovered = self._move_aside()
+            self.db = self._open()
+
+    def close(self) -> None:
+        """Release session claims and the database connection."""
+        for handle in self._claims.values():
+            handle.close()
+        self._claims.clear()
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout = 30000")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StorageError(
                     f"The answers store {self.path} was written by a newer careerfit "
                     f"(format {version}; this one reads {SCHEMA_VERSION}). Upgrade careerfit, "
                     f"or point {HOME_VAR} at another folder."
                 )
-            self.db.executescript(_SCHEMA)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except (OSError, sqlite3.Error) as err:
+            if version < SCHEMA_VERSION:
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("SELECT COUNT(*) FROM sessions").fetchone()
+            db.execute("SELECT COUNT(*) FROM answers").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        """Keep a damaged store under another name (never delete it) and start afresh."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{FILENAME}.damaged-{stamp}")
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(str(self.path) + suffix)
+                if part.exists():
+                    part.rename(Path(str(kept) + suffix))
+        except OSError as err:
             raise StorageError(
-                f"Cannot open the answers store {self.path} ({err}). Check that the folder "
-                f"is writable, or set {HOME_VAR} to a folder that is."
+                f"The answers store {self.path} is damaged and could not be moved aside "
+                f"({err.strerror}). Move it away yourself, or set {HOME_VAR} to another folder."
             ) from None
+        return kept
+
+    def claim(self, session: int) -> bool:
+        """Mark a session as being answered by this process; False if another one has it."""
+        if not _LOCKING or session in self._claims:
+            return True
+        handle = self._lock_file(session)
+        if handle is None:
+            return False
+        self._claims[session] = handle
+        return True
+
+    def in_use(self, session: int) -> bool:
+        """Whether another running careerfit is answering this session right now."""
+        if not _LOCKING or session in self._claims:
+            return False
+        handle = self._lock_file(session)
+        if handle is None:
+            return True
+        handle.close()  # closing releases the lock we just took to test it
+        return False
+
+    def _lock_file(self, session: int) -> IO[str] | None:
+        """The session's lock file, locked by us; None if another process holds it."""
+        import fcntl
+
+        folder = self.folder / "locks"
+        folder.mkdir(exist_ok=True)
+        handle = (folder / f"session-{session}.lock").open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return None
+        return handle
 
     def _write(self, sql: str, params: tuple[object, ...]) -> int:
         try:
@@ -211,5 +305,32 @@ class Store:
         )
 
     def unfinished(self) -> Session | None:
-        """The latest session still in progress, if any."""
-        return next((s for s in self.sessions() if s.status == "in-progress"), None)
+        """The latest session still in progress that no other running quiz is answering."""
+        return next(
+            (s for s in self.sessions() if s.status == "in-progress" and not self.in_use(s.id)),
+            None,
+        )
+
+    def delete(self, sessions: list[int] | None) -> int:
+        """Delete some sessions (None: all) with their answers, and scrub them from the file."""
+        known = {s.id for s in self.sessions()}
+        targets = sorted(known) if sessions is None else sessions
+        missing = [n for n in targets if n not in known]
+        if missing:
+            raise UsageError(
+                f"There is no quiz {', '.join(map(str, missing))}. 'careerfit history' lists "
+                "the quizzes."
+            )
+        self._write("BEGIN IMMEDIATE", ())
+        try:
+            for n in targets:
+                self._write("DELETE FROM answers WHERE session_id = ?", (n,))
+                self._write("DELETE FROM sessions WHERE id = ?", (n,))
+            self._write("COMMIT", ())
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        # Rewrite the file so deleted answers do not linger in free pages or the WAL.
+        self._write("VACUUM", ())
+        self._write("PRAGMA wal_checkpoint(TRUNCATE)", ())
+        return len(targets)

@@ -10,8 +10,9 @@ Every file is treated as hostile. The limits below are documented in SECURITY.md
 
 * ``MAX_BYTES``: a knowledge-base or answers file larger than this is refused unread;
 * ``MAX_DEPTH``: nesting deeper than this is refused (the real format needs about 6);
-* ``MAX_VALUES``: building more values than this is refused, which stops alias-expansion
-  ("billion laughs") bombs, however the aliases are arranged;
+* ``MAX_ALIASED``: values repeated through aliases are counted, and more than this many is
+  refused, which stops alias-expansion ("billion laughs") bombs however the aliases are
+  arranged (values written out plainly are already bounded by ``MAX_BYTES``);
 * no tag can construct anything: only plain strings, numbers, booleans and null are read.
 """
 
@@ -23,7 +24,7 @@ from typing import Any
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
-MAX_VALUES = 200_000
+MAX_ALIASED = 100_000
 
 Path_ = tuple[str | int, ...]
 
@@ -184,7 +185,6 @@ class _Builder:
                     path = self._child_path(stack, line)
                     empty: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                     stack.append(_Frame(empty, path, line, event.anchor))
-                    self._count(1, line)
                     continue
                 if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                     frame = stack.pop()
@@ -204,7 +204,6 @@ class _Builder:
                     continue
                 if isinstance(event, yaml.ScalarEvent):
                     value = self._scalar(event, line)
-                    self._count(1, line)
                     if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
                         self._key(stack[-1], value, line)
                         continue
@@ -219,11 +218,11 @@ class _Builder:
 
     def _count(self, n: int, line: int) -> None:
         self.count += n
-        if self.count > MAX_VALUES:
+        if self.count > MAX_ALIASED:
             raise YamlProblem(
                 line,
-                f"expands to more than {MAX_VALUES:,} values (anchors and aliases repeating "
-                "data?); write the data out plainly",
+                f"repeats more than {MAX_ALIASED:,} values through anchors and aliases (an "
+                "alias bomb?); write the data out plainly",
             )
 
     def _child_path(self, stack: list[_Frame], line: int) -> Path_:

@@ -1,0 +1,107 @@
+"""Properties that must hold for any valid knowledge base, any answers and any input text."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerfit import answersfile, synthetic
+from careerfit.datadir import bundled_data_dir
+from careerfit.errors import DataError
+from careerfit.knowledge import KnowledgeBase, load
+from careerfit.schema import QuestionKind
+from careerfit.scoring import score
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+BUNDLED = load(bundled_data_dir())
+_CACHE: dict[tuple[int, int, int], KnowledgeBase] = {}
+
+
+def synthetic_kb(n_roles: int, n_questions: int, seed: int) -> KnowledgeBase:
+    key = (n_roles, n_questions, seed)
+    if key not in _CACHE:
+        folder = Path(tempfile.mkdtemp(prefix="careerfit-kb-"))
+        _CACHE[key] = load(synthetic.write(folder, n_roles, n_questions, seed))
+    return _CACHE[key]
+
+
+@st.composite
+def kb_and_answers(draw):
+    kb = draw(
+        st.builds(synthetic_kb, st.integers(1, 8), st.integers(6, 14), st.integers(0, 5))
+        | st.just(BUNDLED)
+    )
+    answers = {}
+    for q in kb.questions_file.questions:
+        if q.skippable and draw(st.booleans()):
+            continue
+        if q.kind is QuestionKind.multi:
+            plain = [o.value for o in q.options if not o.exclusive]
+            chosen = draw(st.lists(st.sampled_from(plain), min_size=1, unique=True))
+            answers[q.id] = tuple(v for v in plain if v in chosen)
+        else:
+            answers[q.id] = draw(st.sampled_from([o.value for o in q.options]))
+    return kb, answers
+
+
+@SETTINGS
+@given(kb_and_answers())
+def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(case):
+    kb, answers = case
+    results = score(kb, answers)
+    assert sorted(r.role.id for r in results.ranked) == sorted(r.id for r in kb.roles)
+    assert [r.rank for r in results.ranked] == list(range(1, len(kb.roles) + 1))
+    fits = [r.fit for r in results.ranked]
+    assert fits == sorted(fits, reverse=True)
+    for r in results.ranked:
+        assert 0 <= r.fit <= 100 + 1e-9
+        assert abs(sum(c.points for c in r.contributions) - r.fit) < 1e-9
+
+
+VALID_QUESTIONS = (bundled_data_dir() / "questions.yaml").read_bytes()
+VALID_ROLES = (bundled_data_dir() / "roles.yaml").read_bytes()
+
+
+def _load_roles(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "roles.yaml").write_bytes(raw)
+        (Path(folder) / "questions.yaml").write_bytes(VALID_QUESTIONS)
+        try:
+            load(Path(folder))
+        except DataError as err:
+            assert err.problems and all(p.message for p in err.problems)
+
+
+@SETTINGS
+@given(st.text(max_size=2000))
+def test_the_loader_raises_only_its_own_error_on_any_text(text):
+    _load_roles(text.encode("utf-8", "surrogatepass"))
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_the_loader_raises_only_its_own_error_on_any_bytes(raw):
+    _load_roles(raw)
+
+
+@SETTINGS
+@given(st.integers(0, len(VALID_ROLES) - 1), st.integers(1, 40), st.binary(max_size=20))
+def test_the_loader_raises_only_its_own_error_on_a_damaged_real_file(at, cut, insert):
+    _load_roles(VALID_ROLES[:at] + insert + VALID_ROLES[at + cut :])
+
+
+@SETTINGS
+@given(st.text(max_size=1000) | st.binary(max_size=1000).map(lambda b: b.decode("latin-1")))
+def test_the_answers_reader_raises_only_its_own_error_on_any_text(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            answers = answersfile.load(BUNDLED, path)
+        except DataError as err:
+            assert err.problems
+        else:
+            score(BUNDLED, answers)  # whatever it accepted can be scored
