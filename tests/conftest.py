@@ -19,6 +19,7 @@ Invoke = Callable[..., Result]
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may read the developer's own answers, knowledge base or colour settings."""
     monkeypatch.setenv("CAREERFIT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CAREERFIT_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("CAREERFIT_DATA", raising=False)
     monkeypatch.delenv("CAREERFIT_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "100")

@@ -1,8 +1,19 @@
 """careerfit: choose between legal-support careers from a cited knowledge base."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("careerfit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``careerfit.__version__``, read from the package metadata only when asked for.
+
+    Importing importlib.metadata costs more than the rest of a command's own start-up, so
+    it happens only for ``--version``, reports and cache keys.
+    """
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("careerfit")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"

@@ -102,9 +102,9 @@ def _main(
 
 def _kb(ctx: typer.Context) -> KnowledgeBase:
     from careerfit.datadir import resolve_data_dir
-    from careerfit.knowledge import load
+    from careerfit.kbcache import load_cached
 
-    return load(resolve_data_dir(ctx.obj))
+    return load_cached(resolve_data_dir(ctx.obj))
 
 
 JsonOption = Annotated[

@@ -14,6 +14,7 @@ from careerfit.answers import Answers, to_json
 from careerfit.insight import Concern
 from careerfit.knowledge import KnowledgeBase
 from careerfit.report import Report
+from careerfit.schema import to_plain
 from careerfit.scoring import Results, RoleResult
 
 
@@ -41,7 +42,7 @@ def roles(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "typical_education": role.education.typical.level.value
                 if role.education.typical
                 else None,
-                "pay": pay.model_dump(mode="json") if pay else None,
+                "pay": to_plain(pay) if pay else None,
             }
         )
     return out
@@ -49,7 +50,7 @@ def roles(kb: KnowledgeBase) -> list[dict[str, Any]]:
 
 def profile(view: views.Profile) -> dict[str, Any]:
     """The role as written in the knowledge base, plus what careerfit derives from it."""
-    data = view.role.model_dump(mode="json")
+    data = to_plain(view.role)
     data["derived"] = {
         "substantive_share": round(view.substantive_share, 4),
         "sources": [{"id": sid, "title": title} for sid, title in view.sources],

@@ -8,10 +8,8 @@ list in one run of ``careerfit validate``.
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from careerfit.schema import (
     RolesFile,
     Source,
     iter_cites,
+    validation_adapter,
 )
 from careerfit.yamlfile import YamlDocument, YamlProblem, read_yaml
 
@@ -68,6 +67,8 @@ class KnowledgeBase:
         role = self._names.get(key) or self._names.get(key.replace(" ", "-"))
         if role is not None:
             return role
+        import difflib
+
         close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
         suggestions = list(dict.fromkeys(self._names[c].id for c in close))
         hint = f"Did you mean {' or '.join(repr(s) for s in suggestions)}? " if suggestions else ""
@@ -127,6 +128,8 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         problems.extend(_check_questions(questions, str(questions_path), roles))
     if problems or roles is None or questions is None:
         return None, problems
+    import hashlib
+
     digest = hashlib.sha256(roles_path.read_bytes() + b"\0" + questions_path.read_bytes())
     # The declared version says which edition; the digest tells two copies of it apart once
     # anyone edits either file, which is what resuming a quiz needs to know.
@@ -145,6 +148,18 @@ _SECTIONS: dict[type, dict[str, type]] = {
     },
     QuestionsFile: {"dimensions": Dimension, "questions": Question},
 }
+
+
+@dataclass
+class _Partial:
+    """The valid items of each list section of a file that is not valid as a whole."""
+
+    sources: list[Source] = field(default_factory=list)
+    credentials: list[Credential] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    dimensions: list[Dimension] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
 
 
 @dataclass
@@ -199,7 +214,7 @@ def _parse(path: Path, model: Any, problems: list[Problem]) -> _Parsed | None:
         return None
     sections = _SECTIONS[model]
     try:
-        parsed = model.model_validate(doc.data)
+        parsed = validation_adapter(model).validate_python(doc.data)
     except ValidationError as err:
         for e in err.errors(include_url=False):
             loc = tuple(e["loc"])
@@ -223,21 +238,21 @@ def _partial(model: Any, doc: YamlDocument, sections: dict[str, type]) -> _Parse
         raw = doc.data.get(name)
         for i, item in enumerate(raw if isinstance(raw, list) else []):
             try:
-                kept[name].append(item_model.model_validate(item))
+                kept[name].append(validation_adapter(item_model).validate_python(item))
             except ValidationError:
                 continue
             index[name].append(i)
-    return _Parsed(model.model_construct(**kept), doc, index)
+    return _Parsed(_Partial(**kept), doc, index)
 
 
 def _explain(error: Any) -> str:
     """A pydantic error in words that say how to fix it."""
     kind, msg = error["type"], error["msg"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return (
             "is not a known field (a typo?); see docs/knowledge-base.md for the fields allowed here"
         )
-    if kind == "missing":
+    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
         return "is required but missing; add it"
     if kind == "enum":
         return f"has {error['input']!r}; use one of {error['ctx']['expected']}"
@@ -275,6 +290,8 @@ class _Report:
         return Problem(self.file, self.doc.line_of(loc), _dotted(loc, self.doc.data), message)
 
     def unknown(self, loc: tuple[Any, ...], name: str, known: set[str], what: str) -> Problem:
+        import difflib
+
         close = difflib.get_close_matches(name, sorted(known), n=1)
         hint = (
             f"did you mean '{close[0]}'?"

@@ -10,17 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from careerfit import views
 from careerfit.output import clean
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Group, RenderableType
+    from rich.panel import Panel
+    from rich.tree import Tree
 
     from careerfit.insight import Concern
     from careerfit.knowledge import KnowledgeBase
@@ -95,6 +94,9 @@ def _pay_cell(pay: Pay) -> Text:
 
 def profile(view: views.Profile) -> Group:
     """A role as panels: header, then each section, then sources."""
+    from rich.console import Group
+    from rich.panel import Panel
+
     role = view.role
     head = Text()
     head.append_text(plain(role.summary.text))
@@ -117,6 +119,8 @@ def profile(view: views.Profile) -> Group:
 
 
 def _section_panel(section: views.Section) -> Panel:
+    from rich.panel import Panel
+
     if section.not_given or not section.items:
         body: RenderableType = plain(views.NOT_GIVEN, "dim italic")
     else:
@@ -131,6 +135,9 @@ def _section_panel(section: views.Section) -> Panel:
 
 def comparison(view: views.Comparison) -> Group:
     """Side-by-side rows, then what the sources say sets the roles apart."""
+    from rich.console import Group
+    from rich.panel import Panel
+
     table = Table(box=box.HEAVY_HEAD, show_lines=True, expand=True, title="Side by side")
     table.add_column("", style="bold", min_width=16)
     for role in view.roles:
@@ -161,6 +168,8 @@ def comparison(view: views.Comparison) -> Group:
 
 def path_tree(kb: KnowledgeBase, role: Role, steps: tuple[views.Step, ...]) -> Tree:
     """Where a role can lead, as a tree; each step says what it takes."""
+    from rich.tree import Tree
+
     tree = Tree(plain(f"{role.title} ({role.id})", "bold"))
     if not steps:
         tree.add(plain("No source names a move from this role.", "dim italic"))
@@ -193,6 +202,8 @@ def results(
     Below 72 columns the table leaves out its reasons column (the panel under it explains
     the best match) so that role names and statuses stay readable.
     """
+    from rich.console import Group
+
     wide = width >= 72
     table = Table(title=plain(heading), box=box.SIMPLE_HEAD, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
@@ -236,6 +247,9 @@ def results(
 
 def breakdown(result: RoleResult) -> Panel:
     """Each factor's points as a bar against what it could earn; they add up to the fit."""
+    from rich.console import Group
+    from rich.panel import Panel
+
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(ratio=2)
     grid.add_column(no_wrap=True)
@@ -262,6 +276,8 @@ def breakdown(result: RoleResult) -> Panel:
 
 def gaps_panel(result: RoleResult) -> Panel:
     """What stands between the person and the role, each with the next concrete step."""
+    from rich.panel import Panel
+
     if not result.gaps:
         body: RenderableType = plain(
             "Nothing the sources require or recommend stands in your way.", "green"

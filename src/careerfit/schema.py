@@ -1,9 +1,16 @@
-"""The shape of a knowledge base, as pydantic models.
+"""The shape of a knowledge base: frozen dataclasses, validated by pydantic.
 
 Why pydantic: the knowledge base is written by people (us, or a career centre maintaining its
-own), so every typo must be caught with a precise location. Pydantic gives typed, frozen
-objects plus error locations (``loc``) that the loader maps back to YAML line numbers. Models
-forbid unknown keys, so a misspelt field is an error rather than silently ignored data.
+own), so every typo must be caught with a precise location. Pydantic validates the raw YAML
+data into these classes and reports error locations (``loc``) that the loader maps back to
+YAML line numbers; unknown keys are errors, so a misspelt field is never silently ignored.
+
+Why plain dataclasses rather than pydantic models: a knowledge base that validated once is
+cached (see :mod:`careerfit.kbcache`), and loading the cache must not pay for importing
+pydantic and building its validators, which is most of a command's start-up time. So the
+validation types (``Id``, ``Text``, ``Cites`` ...) are installed by
+:func:`validation_adapter` only when something has to be validated; until then the
+annotations below are just strings.
 
 Cross-file rules (ids that must exist, a role's fit keys matching the dimensions declared in
 questions.yaml) live in :mod:`careerfit.knowledge`, which sees both files at once.
@@ -13,17 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+if TYPE_CHECKING:
+    from pydantic import Field, TypeAdapter
+
+    Id = str
+    Text = str
+    ShortText = str
+    Cites = list["Cite"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -50,27 +58,45 @@ def _is_id(value: str) -> str:
     return value
 
 
-Id = Annotated[str, StringConstraints(max_length=60), AfterValidator(_is_id)]
-Text = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=4000, strip_whitespace=True),
-    AfterValidator(_no_control),
-]
-ShortText = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
-    AfterValidator(_no_control),
-]
+@cache
+def validation_adapter(kind: type) -> TypeAdapter[Any]:
+    """A pydantic validator for ``kind``, installing the validation types on first use."""
+    from pydantic import AfterValidator, Field, StringConstraints, TypeAdapter
+
+    names = globals()
+    names.update(
+        Field=Field,
+        Id=Annotated[str, StringConstraints(max_length=60), AfterValidator(_is_id)],
+        Text=Annotated[
+            str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_no_control)
+        ],
+        ShortText=Annotated[
+            str, StringConstraints(min_length=1, max_length=300), AfterValidator(_no_control)
+        ],
+        Cites=Annotated[list[Annotated[str, AfterValidator(_parse_cite)]], Field(min_length=1)],
+    )
+    return TypeAdapter(kind)
+
+
+M = TypeVar("M")
+
+
+def model(cls: type[M]) -> type[M]:
+    """Make a class a knowledge-base object: an immutable dataclass strict about its keys."""
+    # No generated __eq__/__repr__: objects are compared by id where it matters, and each
+    # generated method costs start-up time on every command.
+    made = dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)(cls)
+    made.__pydantic_config__ = {  # type: ignore[attr-defined]
+        "extra": "forbid",
+        "str_strip_whitespace": True,
+        "strict": False,
+    }
+    return made
+
 
 CITE_RE = re.compile(
     r"^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*):(?P<first>[1-9]\d*)(?:-(?P<last>[1-9]\d*))?$"
 )
-
-
-class Model(BaseModel):
-    """Base for every knowledge-base object: immutable, and strict about unknown keys."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Cite(str):
@@ -107,10 +133,8 @@ def _parse_cite(value: str) -> Cite:
     return cite
 
 
-Cites = Annotated[list[Annotated[str, AfterValidator(_parse_cite)]], Field(min_length=1)]
-
-
-class Cited(Model):
+@model
+class Cited:
     """A statement of fact and where it comes from."""
 
     text: Text
@@ -128,7 +152,8 @@ class DutyKind(StrEnum):
     procedural = "procedural"
 
 
-class Duty(Model):
+@model
+class Duty:
     """One duty; ``id`` lets interview questions say which duty they test."""
 
     id: Id
@@ -137,7 +162,8 @@ class Duty(Model):
     cite: Cites
 
 
-class Skill(Model):
+@model
+class Skill:
     """One skill; ``id`` lets interview questions say which skill they test."""
 
     id: Id
@@ -162,7 +188,8 @@ class EducationLevel(StrEnum):
         return list(EducationLevel).index(self)
 
 
-class EducationPoint(Model):
+@model
+class EducationPoint:
     """A typical or minimum education level, with the words of the source."""
 
     level: EducationLevel
@@ -170,21 +197,20 @@ class EducationPoint(Model):
     cite: Cites
 
 
-class Education(Model):
+@model
+class Education:
     """Typical and minimum education and the pathways sources list."""
 
     typical: EducationPoint | None = None
     minimum: EducationPoint | None = None
-    pathways: list[Cited] = []
+    pathways: list[Cited] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _minimum_not_above_typical(self) -> Education:
+    def __post_init__(self) -> None:
         if self.typical and self.minimum and self.minimum.level.rank > self.typical.level.rank:
             raise ValueError(
                 f"minimum education ({self.minimum.level.value}) is above the typical one "
                 f"({self.typical.level.value}); swap them or correct one level"
             )
-        return self
 
 
 class CredentialStatus(StrEnum):
@@ -195,7 +221,8 @@ class CredentialStatus(StrEnum):
     optional = "optional"
 
 
-class RoleCredential(Model):
+@model
+class RoleCredential:
     """A credential as it applies to one role (the credential itself is in the catalogue).
 
     ``region`` limits a requirement to one place (a state rule); such a requirement is shown
@@ -217,7 +244,8 @@ class PayKind(StrEnum):
     range = "range"
 
 
-class Pay(Model):
+@model
+class Pay:
     """An annual pay figure in US dollars, always with its year and source."""
 
     label: ShortText
@@ -230,8 +258,7 @@ class Pay(Model):
     scoring: bool = False
     cite: Cites
 
-    @model_validator(mode="after")
-    def _figures_match_kind(self) -> Pay:
+    def __post_init__(self) -> None:
         if self.kind is PayKind.range:
             if self.low is None or self.high is None or self.amount is not None:
                 raise ValueError("a range gives low and high (and no amount)")
@@ -239,7 +266,6 @@ class Pay(Model):
                 raise ValueError("low is above high")
         elif self.amount is None or self.low is not None or self.high is not None:
             raise ValueError(f"a {self.kind.value} gives amount (and no low/high)")
-        return self
 
     @property
     def representative(self) -> int:
@@ -250,7 +276,8 @@ class Pay(Model):
         return (self.low + self.high) // 2
 
 
-class Outlook(Model):
+@model
+class Outlook:
     """A statement about how demand for the role is changing."""
 
     text: Text
@@ -270,7 +297,8 @@ class Setting(StrEnum):
     remote = "remote"
 
 
-class Workplace(Model):
+@model
+class Workplace:
     """Where people in the role work, tagged with the settings it covers."""
 
     text: Text
@@ -289,7 +317,8 @@ class VaryKind(StrEnum):
     disagreement = "disagreement"
 
 
-class Vary(Model):
+@model
+class Vary:
     """Something that varies; a ``disagreement`` must cite at least two different sources."""
 
     topic: ShortText
@@ -297,13 +326,11 @@ class Vary(Model):
     text: Text
     cite: Cites
 
-    @model_validator(mode="after")
-    def _disagreement_cites_both(self) -> Vary:
+    def __post_init__(self) -> None:
         if self.kind is VaryKind.disagreement and len({c.source for c in self.cite}) < 2:
             raise ValueError(
                 "a disagreement must cite at least two different sources, one per side"
             )
-        return self
 
 
 class MoveKind(StrEnum):
@@ -313,7 +340,8 @@ class MoveKind(StrEnum):
     lateral = "lateral"
 
 
-class Move(Model):
+@model
+class Move:
     """A step from this role to another.
 
     ``takes`` holds what the step needs beyond the target role's own requirements, which
@@ -326,14 +354,16 @@ class Move(Model):
     cite: Cites
 
 
-class InterviewQuestion(Model):
+@model
+class InterviewQuestion:
     """A question a candidate should expect, tied to the duties/skills it probes."""
 
     question: Text
     based_on: Annotated[list[Id], Field(min_length=1)]
 
 
-class FitLevel(Model):
+@model
+class FitLevel:
     """A judgement of how much the role asks on one quiz dimension, 0 (none) to 4 (a lot)."""
 
     level: Annotated[int, Field(ge=0, le=4)]
@@ -358,7 +388,8 @@ Section = Literal[
 ]
 
 
-class Role(Model):
+@model
+class Role:
     """One role, described on the same fields as every other role.
 
     A section no source covers is listed in ``not_given`` rather than left silently empty, so
@@ -367,27 +398,26 @@ class Role(Model):
 
     id: Id
     title: ShortText
-    aliases: list[ShortText] = []
+    aliases: list[ShortText] = field(default_factory=list)
     cite: Cites
     summary: Cited
-    work_like: list[Cited] = []
+    work_like: list[Cited] = field(default_factory=list)
     duties: Annotated[list[Duty], Field(min_length=1)]
-    skills: list[Skill] = []
-    education: Education = Education()
-    credentials: list[RoleCredential] = []
-    pay: list[Pay] = []
-    outlook: list[Outlook] = []
-    workplaces: list[Workplace] = []
-    varies: list[Vary] = []
-    success_measures: list[Cited] = []
-    challenges: list[Cited] = []
-    moves: list[Move] = []
-    interview_questions: list[InterviewQuestion] = []
+    skills: list[Skill] = field(default_factory=list)
+    education: Education = field(default_factory=Education)
+    credentials: list[RoleCredential] = field(default_factory=list)
+    pay: list[Pay] = field(default_factory=list)
+    outlook: list[Outlook] = field(default_factory=list)
+    workplaces: list[Workplace] = field(default_factory=list)
+    varies: list[Vary] = field(default_factory=list)
+    success_measures: list[Cited] = field(default_factory=list)
+    challenges: list[Cited] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    interview_questions: list[InterviewQuestion] = field(default_factory=list)
     fit: dict[Id, FitLevel]
-    not_given: list[Section] = []
+    not_given: list[Section] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _sections_filled_or_not_given(self) -> Role:
+    def __post_init__(self) -> None:
         for section in Section.__args__:  # type: ignore[attr-defined]
             value = getattr(self, section)
             empty = (
@@ -406,7 +436,6 @@ class Role(Model):
                 )
         if sum(p.scoring for p in self.pay) > 1:
             raise ValueError("more than one pay figure has scoring: true; mark only one")
-        return self
 
     @property
     def substantive_share(self) -> float:
@@ -437,9 +466,9 @@ def iter_cites(
     """
     if isinstance(obj, Cite):
         yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from iter_cites(getattr(obj, name), (*path, name))
+    elif is_dataclass(obj):
+        for f in fields(obj):
+            yield from iter_cites(getattr(obj, f.name), (*path, f.name))
     elif isinstance(obj, list | tuple):
         for i, item in enumerate(obj):
             yield from iter_cites(item, (*path, i))
@@ -448,7 +477,8 @@ def iter_cites(
             yield from iter_cites(item, (*path, key))
 
 
-class Source(Model):
+@model
+class Source:
     """A document facts are cited from; ``lines`` lets citations be range-checked offline."""
 
     id: Id
@@ -458,7 +488,8 @@ class Source(Model):
     note: Text | None = None
 
 
-class Credential(Model):
+@model
+class Credential:
     """A credential in the catalogue that roles refer to by id."""
 
     id: Id
@@ -471,27 +502,30 @@ class Credential(Model):
     cite: Cites
 
 
-class Comparison(Model):
+@model
+class Comparison:
     """What one source says sets two or more roles apart, shown by ``careerfit compare``."""
 
     roles: Annotated[list[Id], Field(min_length=2)]
     differences: Annotated[list[Cited], Field(min_length=1)]
 
 
-class RolesFile(Model):
+@model
+class RolesFile:
     """The whole of roles.yaml."""
 
     version: ShortText
     sources: Annotated[list[Source], Field(min_length=1)]
-    credentials: list[Credential] = []
+    credentials: list[Credential] = field(default_factory=list)
     roles: Annotated[list[Role], Field(min_length=1)]
-    comparisons: list[Comparison] = []
+    comparisons: list[Comparison] = field(default_factory=list)
 
 
 # --- questions.yaml --------------------------------------------------------------------
 
 
-class Dimension(Model):
+@model
+class Dimension:
     """A scoring dimension: the quiz places the person on it, the roles are placed on it too.
 
     ``derived`` names where a role's value comes from when it is not a judgement written in
@@ -506,19 +540,22 @@ class Dimension(Model):
     derived: Literal["substantive-share"] | None = None
 
 
-class Factor(Model):
+@model
+class Factor:
     """A non-dimension part of the fit (setting, pay, preparation) and its weight."""
 
     label: ShortText
     weight: Annotated[float, Field(gt=0, le=100)]
 
 
+@model
 class PayFactor(Factor):
     """Pay: a role paying ``shortfall_to_zero`` (a fraction) less than needed scores 0."""
 
     shortfall_to_zero: Annotated[float, Field(gt=0, le=1)]
 
 
+@model
 class PreparationFactor(Factor):
     """Education: how far the person is from the role's typical education.
 
@@ -530,7 +567,8 @@ class PreparationFactor(Factor):
     per_level_short: Annotated[float, Field(gt=0, le=1)]
 
 
-class Factors(Model):
+@model
+class Factors:
     """Weights and rules of the factors that are not dimensions."""
 
     settings: Factor
@@ -547,12 +585,13 @@ class QuestionKind(StrEnum):
     multi = "multi"
 
 
-class Option(Model):
+@model
+class Option:
     """One answer. It moves dimensions and/or records a fact about the person."""
 
     value: Id
     label: ShortText
-    moves: dict[Id, Annotated[int, Field(ge=-10, le=10)]] = {}
+    moves: dict[Id, Annotated[int, Field(ge=-10, le=10)]] = field(default_factory=dict)
     education: EducationLevel | None = None
     study: EducationLevel | None = None
     pay: Annotated[int, Field(ge=0, lt=10_000_000)] | None = None
@@ -564,7 +603,8 @@ class Option(Model):
 RECORDS = ("education", "study", "pay", "setting", "credential")
 
 
-class Question(Model):
+@model
+class Question:
     """A quiz question.
 
     ``reverse_of`` names a question that says the opposite, so that agreeing with both flags
@@ -575,13 +615,12 @@ class Question(Model):
     kind: QuestionKind
     text: Text
     why: Text
-    aliases: list[Id] = []
+    aliases: list[Id] = field(default_factory=list)
     skippable: bool = True
     reverse_of: Id | None = None
     options: Annotated[list[Option], Field(min_length=2, max_length=12)]
 
-    @model_validator(mode="after")
-    def _options_consistent(self) -> Question:
+    def __post_init__(self) -> None:
         values = [o.value for o in self.options]
         if len(set(values)) != len(values):
             raise ValueError("two options share a value; give each option its own value")
@@ -602,7 +641,6 @@ class Question(Model):
                 raise ValueError(
                     f"every answer moves '{dim}' the same amount, so it measures nothing"
                 )
-        return self
 
     @property
     def records(self) -> str | None:
@@ -619,14 +657,16 @@ class Question(Model):
         return next((o for o in self.options if o.value == value), None)
 
 
-class Quality(Model):
+@model
+class Quality:
     """When answers look careless: the thresholds of the checks on answer quality."""
 
     same_answer_share: Annotated[float, Field(gt=0.5, le=1)]
     min_scale_answers: Annotated[int, Field(ge=2)]
 
 
-class QuestionsFile(Model):
+@model
+class QuestionsFile:
     """The whole of questions.yaml."""
 
     version: ShortText
@@ -634,3 +674,18 @@ class QuestionsFile(Model):
     factors: Factors
     quality: Quality
     questions: Annotated[list[Question], Field(min_length=1)]
+
+
+def to_plain(obj: Any) -> Any:
+    """A knowledge-base object as JSON-ready data (what ``--json`` prints)."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, StrEnum):
+        return obj.value
+    if isinstance(obj, str):
+        return str(obj)
+    if isinstance(obj, list | tuple):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    return obj
