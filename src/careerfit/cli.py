@@ -633,6 +633,125 @@ def export(
     _write_output(output, _report_text(kb, _stored_answers(kb, session), top, format), force)
 
 
+class BatchFormat(StrEnum):
+    """Formats of a batch of responses."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def score(
+    ctx: typer.Context,
+    responses: Annotated[
+        Path,
+        typer.Argument(
+            help="Responses: JSON Lines (one object of answers per line) or CSV (a header of "
+            "question ids; several answers in a cell separated by ';'). '-' reads stdin.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="Results file; '-' for standard output."),
+    ] = Path("-"),
+    format: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            help="Format of the responses and results (default: from the file name, else jsonl).",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Top matches per respondent.")] = 3,
+    force: ForceOption = False,
+) -> None:
+    """Score many respondents at once: a class, a cohort, a workforce programme.
+
+    One row per respondent comes out (same format as in) with the top matches, their fits
+    and whether each role is open to them today; fits are identical to 'careerfit quiz
+    --answers'. Invalid rows are reported with their line numbers and skipped; the run
+    ends with how many respondents matched which role first. Exit code 1 if any row was
+    invalid (the others are still scored). An optional 'respondent' field names each one.
+
+    Example: careerfit score class.csv -o results.csv
+    """
+    from careerfit import batch
+
+    kb = _kb(ctx)
+    kind = batch.kind_of(responses, format.value if format else None)
+    if str(output) != "-":
+        from careerfit.files import check_writable
+
+        check_writable(output, force)
+    if str(responses) == "-":
+        summary = _score_stream(kb, sys.stdin, kind, output, top, None)
+    else:
+        try:
+            source = responses.open(encoding="utf-8", newline="", errors="replace")
+        except OSError as err:
+            from careerfit.errors import DataError, Problem
+
+            raise DataError(
+                [
+                    Problem(
+                        str(responses), None, "", f"cannot be read ({err.strerror}); check the path"
+                    )
+                ],
+                "responses file",
+            ) from None
+        with source:
+            summary = _score_stream(kb, source, kind, output, top, responses.stat().st_size)
+    _report_batch(kb, summary, responses)
+    if summary.invalid:
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def _score_stream(
+    kb: KnowledgeBase, source: Any, kind: str, output: Path, top: int, size: int | None
+) -> Any:
+    """Run the batch into stdout or an atomically written file, with progress on a terminal."""
+    from contextlib import nullcontext
+
+    from careerfit import batch
+    from careerfit.files import atomic_writer
+
+    target = nullcontext(sys.stdout) if str(output) == "-" else atomic_writer(output, True)
+    with target as sink:
+        if size and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(console=_error_console(), transient=True) as bar:
+                task = bar.add_task("Scoring", total=size)
+                summary = batch.run(
+                    kb, source, kind, sink, top,
+                    progress=lambda n: bar.update(task, completed=source.buffer.tell()),
+                )  # fmt: skip
+        else:
+            summary = batch.run(kb, source, kind, sink, top)
+    if str(output) != "-":
+        typer.echo(f"Wrote {summary.scored:,} results to {output}.", err=True)
+    return summary
+
+
+def _error_console() -> Any:
+    from careerfit.output import error_console
+
+    return error_console()
+
+
+def _report_batch(kb: KnowledgeBase, summary: Any, responses: Path) -> None:
+    """Invalid rows (first 20), then the summary table, on stderr."""
+    from careerfit.render import batch_summary
+
+    out = _error_console()
+    for line, why in summary.invalid[:20]:
+        out.print(render_plain(f"{responses.name}:{line}: {why}"))
+    if len(summary.invalid) > 20:
+        out.print(render_plain(f"... and {len(summary.invalid) - 20} more invalid rows."))
+    out.print(batch_summary(kb, summary))
+
+
 @app.command()
 def history(
     ctx: typer.Context,

@@ -14,7 +14,7 @@ from careerfit.answers import AnswerRejected, Answers, Value, check_answer
 from careerfit.errors import UsageError
 from careerfit.knowledge import KnowledgeBase
 from careerfit.schema import Question, QuestionKind
-from careerfit.scoring import Results, score
+from careerfit.scoring import Results, fits
 
 
 @dataclass(frozen=True)
@@ -102,11 +102,13 @@ def best_swap(kb: KnowledgeBase, answers: Answers, results: Results) -> Swap | N
     """Try every single-answer change and keep the one best for the runner-up."""
     if len(results.ranked) < 2:
         return None
-    first, second = results.ranked[0].role.id, results.ranked[1].role.id
+    order = [r.id for r in kb.roles]
+    first = order.index(results.ranked[0].role.id)
+    second = order.index(results.ranked[1].role.id)
     best: Swap | None = None
     for question, value in _changes(kb, answers):
-        changed = score(kb, {**answers, question.id: value})
-        margin = changed.for_role(second).fit - changed.for_role(first).fit
+        changed = fits(kb, {**answers, question.id: value})
+        margin = changed[second] - changed[first]
         if best is None or margin > best.margin:
             best = Swap(question, value, margin)
     return best

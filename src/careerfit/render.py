@@ -7,7 +7,7 @@ are made visible (so an escape sequence in a knowledge base cannot drive the ter
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.table import Table
@@ -315,4 +315,17 @@ def history_table(sessions: list[Session]) -> Table:
             plain(top),
         )
     table.caption = "'careerfit results N' shows one again."
+    return table
+
+
+def batch_summary(kb: KnowledgeBase, summary: Any) -> Table:
+    """How many respondents matched which role first."""
+    table = Table(title="First matches", box=box.SIMPLE_HEAD)
+    table.add_column("Role")
+    table.add_column("Respondents", justify="right")
+    table.add_column("Share", justify="right")
+    total = summary.scored or 1
+    for role_id, count in summary.first.most_common():
+        table.add_row(plain(kb.by_id[role_id].title), str(count), f"{count / total:.1%}")
+    table.caption = f"{summary.scored:,} scored, {len(summary.invalid):,} invalid rows skipped."
     return table

@@ -25,14 +25,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from careerfit import fitcore
 from careerfit.answers import Answers
+from careerfit.fitcore import role_level
 from careerfit.knowledge import KnowledgeBase
 from careerfit.requirements import LEVEL_NAMES, Gap, gaps
 from careerfit.schema import (
     Dimension,
     EducationLevel,
-    Option,
-    QuestionKind,
     Role,
     Setting,
 )
@@ -141,28 +141,28 @@ class Results:
 
 
 def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
-    """Place the person on each answered dimension and collect what they told us."""
+    """Place the person on each answered dimension and collect what they told us.
+
+    A dimension's position is the answers' total on it, scaled between the lowest and the
+    highest total the answered questions allow.
+    """
     totals: dict[str, list[float]] = {}  # dim -> [sum, lowest possible, highest possible]
     settings: set[Setting] = set()
     credentials: set[str] = set()
     pay: int | None = None
     education = study = None
-    for question in kb.questions_file.questions:
+    for question in fitcore.tables(kb).questions:
         value = answers.get(question.id)
         if value is None:
             continue
-        chosen: list[Option] = [
-            o
-            for o in question.options
-            if o.value in (value if question.kind is QuestionKind.multi else (value,))
-        ]
-        for dim in question.measures:
-            moves = [o.moves.get(dim, 0) for o in question.options]
+        chosen = [question.index[v] for v in (value if question.multi else (value,))]
+        for dim, moves, lowest, highest in question.moves:
             acc = totals.setdefault(dim, [0.0, 0.0, 0.0])
-            acc[0] += sum(o.moves.get(dim, 0) for o in chosen)
-            acc[1] += min(moves)
-            acc[2] += max(moves)
-        for option in chosen:
+            acc[0] += sum(moves[i] for i in chosen)
+            acc[1] += lowest
+            acc[2] += highest
+        for i in chosen:
+            option = question.options[i]
             if option.setting is not None:
                 settings.add(option.setting)
             if option.credential is not None:
@@ -175,49 +175,99 @@ def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
     return Person(levels, frozenset(settings), pay, education, study, frozenset(credentials))
 
 
-def role_level(role: Role, dim: Dimension) -> float:
-    """Where a role sits on a dimension, 0 to 1: derived from duties, or its cited level."""
-    if dim.derived == "substantive-share":
-        return role.substantive_share
-    return role.fit[dim.id].level / 4
+def _factors(kb: KnowledgeBase, person: Person) -> list[tuple[str, str, float]]:
+    """The factors in play for this person, in order: (id, label, weight)."""
+    rules = kb.questions_file.factors
+    active = [
+        (d.id, d.label, d.weight) for d in kb.questions_file.dimensions if d.id in person.levels
+    ]
+    if person.settings:
+        active.append(("settings", rules.settings.label, rules.settings.weight))
+    if person.pay_need:
+        active.append(("pay", rules.pay.label, rules.pay.weight))
+    if person.education is not None:
+        active.append(("preparation", rules.preparation.label, rules.preparation.weight))
+    return active
+
+
+def _closeness_table(
+    kb: KnowledgeBase, person: Person, active: list[tuple[str, str, float]]
+) -> tuple[list[list[float]], list[list[bool]]]:
+    """Closeness of every role on every factor in play, and whether the role had data.
+
+    A role no source gives data for (say, pay) is scored as the average role that has it:
+    neither rewarded nor punished for thin sources, and the same for every such role.
+    """
+    t = fitcore.tables(kb)
+    rules = kb.questions_file.factors
+    xp = fitcore.SCALAR
+    rows: list[list[float]] = []
+    known_rows: list[list[bool]] = []
+    for fid, _, _ in active:
+        if fid == "settings":
+            chosen = fitcore.setting_bits(person.settings)
+            known = [bits != 0 for bits in t.offered]
+            row = [fitcore.settings(xp, chosen, bits) for bits in t.offered]
+        elif fid == "pay":
+            need = float(person.pay_need or 0)
+            known = [p is not None for p in t.pay]
+            row = [
+                fitcore.pay(xp, need, p, rules.pay.shortfall_to_zero) if p is not None else 0.0
+                for p in t.pay
+            ]
+        elif fid == "preparation":
+            assert person.education is not None and person.reach is not None
+            have, reach = person.education.rank, person.reach.rank
+            rule = rules.preparation
+            known = [u is not None for u in t.usual]
+            row = [
+                fitcore.preparation(xp, have, reach, u, rule.within_reach, rule.per_level_short)
+                if u is not None
+                else 0.0
+                for u in t.usual
+            ]
+        else:
+            index = next(i for i, d in enumerate(t.dims) if d.id == fid)
+            mine = person.levels[fid]
+            known = [True] * len(kb.roles)
+            row = [fitcore.dimension(xp, mine, its) for its in t.levels[index]]
+        present = [c for c, k in zip(row, known, strict=True) if k]
+        typical = sum(present) / len(present) if present else 0.5
+        rows.append([c if k else typical for c, k in zip(row, known, strict=True)])
+        known_rows.append(known)
+    return rows, known_rows
+
+
+def fits(kb: KnowledgeBase, answers: Answers) -> list[float]:
+    """Every role's fit, in knowledge-base order, without the explanations (fast)."""
+    person = person_from(kb, answers)
+    active = _factors(kb, person)
+    rows, _ = _closeness_table(kb, person, active)
+    total = sum(w for _, _, w in active)
+    return [
+        sum(100 * (w / total) * rows[f][r] for f, (_, _, w) in enumerate(active))
+        for r in range(len(kb.roles))
+    ]
 
 
 def score(kb: KnowledgeBase, answers: Answers) -> Results:
     """Rank every role for these answers; ties keep the knowledge base's order."""
     person = person_from(kb, answers)
-    factors = kb.questions_file.factors
-    active: list[tuple[str, str, float]] = [
-        (d.id, d.label, d.weight) for d in kb.questions_file.dimensions if d.id in person.levels
-    ]
-    if person.settings:
-        active.append(("settings", factors.settings.label, factors.settings.weight))
-    if person.pay_need:
-        active.append(("pay", factors.pay.label, factors.pay.weight))
-    if person.education is not None:
-        active.append(("preparation", factors.preparation.label, factors.preparation.weight))
+    active = _factors(kb, person)
+    rows, known = _closeness_table(kb, person, active)
     total = sum(w for _, _, w in active)
     dims = {d.id: d for d in kb.questions_file.dimensions}
-    table = {
-        fid: [_closeness(kb, person, role, fid, dims) for role in kb.roles] for fid, _, _ in active
-    }
-    # A role no source gives data for (say, pay) is scored as the average role that has it:
-    # neither rewarded nor punished for thin sources, and the same for every such role.
-    typical = {fid: _mean([j.closeness for j in cells if j.known]) for fid, cells in table.items()}
     unsorted = []
     for index, role in enumerate(kb.roles):
-        contributions = tuple(
-            Contribution(
-                fid,
-                label,
-                weight / total,
-                table[fid][index].closeness if table[fid][index].known else typical[fid],
-                table[fid][index].reason,
-                table[fid][index].brief,
-                table[fid][index].known,
+        contributions = []
+        for f, (fid, label, weight) in enumerate(active):
+            reason, brief = _explain(kb, person, role, fid, dims)
+            contributions.append(
+                Contribution(
+                    fid, label, weight / total, rows[f][index], reason, brief, known[f][index]
+                )
             )
-            for fid, label, weight in active
-        )
-        unsorted.append((index, role, contributions))
+        unsorted.append((index, role, tuple(contributions)))
     unsorted.sort(key=lambda item: (-sum(c.points for c in item[2]), item[0]))
     ranked = tuple(
         RoleResult(
@@ -228,24 +278,10 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
     return Results(person, ranked)
 
 
-@dataclass(frozen=True)
-class _Judgement:
-    closeness: float
-    reason: str
-    brief: str
-    known: bool = True
-
-
-def _mean(values: list[float]) -> float:
-    """The average, or the midpoint when no role has data at all."""
-    return sum(values) / len(values) if values else 0.5
-
-
-def _closeness(
+def _explain(
     kb: KnowledgeBase, person: Person, role: Role, factor: str, dims: Mapping[str, Dimension]
-) -> _Judgement:
-    """How close the role is to the person on one factor, and why, in words."""
-    rules = kb.questions_file.factors
+) -> tuple[str, str]:
+    """Why a role is as close as it is on one factor: a sentence, and a few words."""
     if factor in dims:
         dim = dims[factor]
         mine, its = person.levels[factor], role_level(role, dim)
@@ -255,64 +291,44 @@ def _closeness(
                 if _side(its, dim) in (dim.low, dim.high)
                 else f"both balance {dim.low} with {dim.high}"
             )
-            return _Judgement(
-                1 - abs(mine - its),
-                f"{dim.label}: you and this role {both}",
-                dim.label,
-            )
-        return _Judgement(
-            1 - abs(mine - its),
+            return f"{dim.label}: you and this role {both}", dim.label
+        return (
             f"{dim.label}: you prefer {_side(mine, dim)}; this role offers {_side(its, dim)}",
             f"{dim.label} (partly)",
         )
     if factor == "settings":
         where = {s for w in role.workplaces for s in w.settings}
         if not where:
-            return _Judgement(0, f"{_AVERAGE} where this role works", "no data on setting", False)
+            return f"{_AVERAGE} where this role works", "no data on setting"
         shared = ", ".join(sorted(s.value for s in where & person.settings))
         if shared:
-            return _Judgement(
-                1, f"Workplace: found in settings you chose ({shared})", f"in {shared}"
-            )
-        return _Judgement(0, "Workplace: not found in the settings you chose", "not your setting")
+            return f"Workplace: found in settings you chose ({shared})", f"in {shared}"
+        return "Workplace: not found in the settings you chose", "not your setting"
     if factor == "pay":
         need = person.pay_need or 0
         pay = role.scoring_pay
         if pay is None:
-            return _Judgement(0, f"{_AVERAGE} pay for this role", "no data on pay", False)
+            return f"{_AVERAGE} pay for this role", "no data on pay"
         figure = f"${pay.representative:,} ({pay.kind.value})"
         if pay.representative >= need:
-            return _Judgement(1, f"Pay: {figure} meets the ${need:,} you need", f"pays {figure}")
-        short = (need - pay.representative) / (need * rules.pay.shortfall_to_zero)
-        return _Judgement(
-            max(0.0, 1 - short),
-            f"Pay: {figure} is below the ${need:,} you need",
-            f"pays less ({figure})",
-        )
-    # preparation: how far the person is from the education the role usually asks
-    rule = rules.preparation
+            return f"Pay: {figure} meets the ${need:,} you need", f"pays {figure}"
+        return f"Pay: {figure} is below the ${need:,} you need", f"pays less ({figure})"
     point = role.education.typical or role.education.minimum
     if point is None:
-        return _Judgement(
-            0, f"{_AVERAGE} what education this role asks", "no data on education", False
-        )
+        return f"{_AVERAGE} what education this role asks", "no data on education"
     assert person.education is not None and person.reach is not None
     needed = LEVEL_NAMES[point.level]
     if person.education.rank >= point.level.rank:
-        return _Judgement(
-            1,
+        return (
             f"Education: you already have what it usually asks ({needed})",
             "you have the education",
         )
     if person.reach.rank >= point.level.rank:
-        return _Judgement(
-            rule.within_reach,
+        return (
             f"Education: it usually asks {needed}, within the study you'd take on",
             "education within reach",
         )
-    short = point.level.rank - person.reach.rank
-    return _Judgement(
-        max(0.0, rule.within_reach - rule.per_level_short * short),
+    return (
         f"Education: it usually asks {needed}, more than the study you'd take on",
         "more study than you'd do",
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 
 from careerfit.answers import Value
+from careerfit.fitcore import role_level
 from careerfit.knowledge import KnowledgeBase
 from careerfit.schema import CredentialStatus, EducationLevel, Question, QuestionKind, Role
-from careerfit.scoring import role_level
 
 
 def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:

@@ -1,0 +1,164 @@
+"""careerfit score: many respondents at once, with fits identical to one quiz each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from careerfit import batch, synthetic
+from careerfit.datadir import bundled_data_dir
+from careerfit.errors import ExitCode
+from careerfit.knowledge import load
+from careerfit.scoring import score
+
+from helpers import answers_file
+from test_scoring import random_answers
+
+KB = load(bundled_data_dir())
+
+
+def _jsonl(answer_sets, respondent=True) -> str:
+    lines = []
+    for i, answers in enumerate(answer_sets):
+        row = {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}
+        if respondent:
+            row["respondent"] = f"r{i}"
+        lines.append(json.dumps(row))
+    return "\n".join(lines) + "\n"
+
+
+def _csv(kb, answer_sets) -> str:
+    ids = [q.id for q in kb.questions_file.questions]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["respondent", *ids])
+    for i, answers in enumerate(answer_sets):
+        cells = [";".join(v) if isinstance(v := answers.get(q), tuple) else (v or "") for q in ids]
+        writer.writerow([f"r{i}", *cells])
+    return buffer.getvalue()
+
+
+def _expected(kb, answers, top=3):
+    return [(r.role.id, round(r.fit, 2), r.ready) for r in score(kb, answers).ranked[:top]]
+
+
+def _run(kb, text, kind, top=3):
+    sink = io.StringIO()
+    summary = batch.run(kb, io.StringIO(text), kind, sink, top)
+    return summary, sink.getvalue()
+
+
+def test_fits_are_identical_to_single_scoring_jsonl_and_csv():
+    sets = [random_answers(random.Random(i), skip=i % 3 * 0.3) for i in range(3000)]
+    summary, out = _run(KB, _jsonl(sets), "jsonl")
+    assert summary.scored == 3000 and not summary.invalid
+    for answers, line in zip(sets, out.splitlines(), strict=True):
+        got = [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]]
+        assert got == _expected(KB, answers)
+    summary, out = _run(KB, _csv(KB, sets[:500]), "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    for answers, row in zip(sets[:500], rows, strict=True):
+        got = [(row[f"match_{k}"], float(row[f"fit_{k}"]), row[f"ready_{k}"] == "yes")
+               for k in (1, 2, 3)]  # fmt: skip
+        assert got == _expected(KB, answers)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_identical_on_a_synthetic_knowledge_base_with_gaps_and_requirements(seed):
+    kb = load(synthetic.write(Path(tempfile.mkdtemp()), 40, 20, seed))
+    rng = random.Random(seed)
+    sets = []
+    for _ in range(400):
+        answers = {}
+        for q in kb.questions_file.questions:
+            if q.skippable and rng.random() < 0.3:
+                continue
+            if q.kind.value == "multi":
+                plain = [o.value for o in q.options if not o.exclusive]
+                answers[q.id] = tuple(v for v in plain if v in rng.sample(plain, 2))
+            else:
+                answers[q.id] = rng.choice(q.options).value
+        sets.append(answers)
+    summary, out = _run(kb, _jsonl(sets, respondent=False), "jsonl", top=5)
+    assert summary.scored == 400
+    for answers, line in zip(sets, out.splitlines(), strict=True):
+        got = [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]]
+        assert got == _expected(kb, answers, top=5)
+    assert any(not m["ready"] for line in out.splitlines() for m in json.loads(line)["top"])
+
+
+def test_the_cli_matches_quiz_answers_for_each_respondent(invoke, tmp_path):
+    sets = [random_answers(random.Random(100 + i)) for i in range(25)]
+    responses = tmp_path / "class.jsonl"
+    responses.write_text(_jsonl(sets))
+    result = invoke("score", str(responses), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert "Wrote 25 results" in result.stderr and "First matches" in result.stderr
+    lines = (tmp_path / "out.jsonl").read_text().splitlines()
+    for i, (answers, line) in enumerate(zip(sets, lines, strict=True)):
+        folder = tmp_path / f"a{i}"
+        folder.mkdir()
+        single = json.loads(
+            invoke("quiz", "--answers", answers_file(folder, answers), "--json").stdout
+        )
+        expected = [(r["role"], r["fit"]) for r in single["ranked"][:3]]
+        assert [(m["role"], m["fit"]) for m in json.loads(line)["top"]] == expected
+        assert json.loads(line)["respondent"] == f"r{i}"
+
+
+def test_invalid_rows_are_reported_with_their_lines_and_skipped(invoke, tmp_path):
+    good = random_answers(random.Random(7))
+    text = _jsonl([good]) + '{"education": "phd"}\n' + "not json\n\n" + _jsonl([good])
+    text += '{"enjoy-reserch": "agree", "education": "jd"}\n[1, 2]\n{"study": "none"}\n'
+    responses = tmp_path / "r.jsonl"
+    responses.write_text(text)
+    result = invoke("score", str(responses))
+    assert result.exit_code == ExitCode.FAILURE
+    assert len(result.stdout.splitlines()) == 2  # the two good rows, still scored
+    err = result.stderr
+    assert "r.jsonl:2: 'education' has no answer 'phd'" in err
+    assert "r.jsonl:3: is not valid JSON" in err
+    assert "r.jsonl:6: enjoy-reserch: is not a question" in err
+    assert "r.jsonl:7: is not a JSON object" in err
+    assert "r.jsonl:8: education: is required" in err
+    assert "2 scored, 5 invalid rows skipped" in err
+    assert "Traceback" not in result.output
+
+
+def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
+    sets = [random_answers(random.Random(i)) for i in range(5)]
+    text = _csv(KB, sets) + "just,three,cells\n"
+    responses = tmp_path / "c.csv"
+    responses.write_text(text)
+    result = invoke("score", str(responses), "--top", "2")
+    assert result.exit_code == ExitCode.FAILURE
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["respondent"] for r in rows] == [f"r{i}" for i in range(5)]
+    assert set(rows[0]) == {"respondent", "line", "match_1", "fit_1", "ready_1", "match_2",
+                            "fit_2", "ready_2"}  # fmt: skip
+    assert "c.csv:7: has 3 cells" in result.stderr
+
+
+def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_path):
+    responses = tmp_path / "r.jsonl"
+    responses.write_text(_jsonl([random_answers(random.Random(1))]))
+    target = tmp_path / "out.jsonl"
+    target.write_text("keep")
+    refused = invoke("score", str(responses), "-o", str(target))
+    assert refused.exit_code == ExitCode.USAGE and target.read_text() == "keep"
+    assert invoke("score", str(responses), "-o", str(target), "--force").exit_code == 0
+    missing = invoke("score", str(tmp_path / "nope.jsonl"))
+    assert missing.exit_code == ExitCode.DATA and "cannot be read" in missing.stderr
+
+
+def test_reads_standard_input(invoke):
+    text = _jsonl([random_answers(random.Random(3))], respondent=False)
+    result = invoke("score", "-", input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["respondent"] == "1"
