@@ -21,9 +21,9 @@ No number that affects a score is written here: weights and rules live in questi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from careerfit import fitcore
 from careerfit.answers import Answers
@@ -84,17 +84,33 @@ class Contribution:
 
 @dataclass(frozen=True)
 class RoleResult:
-    """A role's place in the ranking and everything that explains it."""
+    """A role's place in the ranking and everything that explains it.
+
+    The explanation (each factor's contribution in words, the gaps) is worked out the first
+    time it is asked for: a results screen explains a handful of roles, and a knowledge base
+    may hold a thousand.
+    """
 
     role: Role
     rank: int
-    contributions: tuple[Contribution, ...]
-    gaps: tuple[Gap, ...]
+    fit: float  # 0-100; equal to the sum of the contributions' points
+    explain: Callable[[], tuple[tuple[Contribution, ...], tuple[Gap, ...]]] = field(
+        repr=False, compare=False
+    )
 
     @cached_property
-    def fit(self) -> float:
-        """0-100: the sum of the contributions."""
-        return sum(c.points for c in self.contributions)
+    def _explained(self) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
+        return self.explain()
+
+    @property
+    def contributions(self) -> tuple[Contribution, ...]:
+        """Each factor's part of the fit."""
+        return self._explained[0]
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        """Education and credentials between the person and the role."""
+        return self._explained[1]
 
     @property
     def ready(self) -> bool:
@@ -239,15 +255,10 @@ def _closeness_table(
 
 
 def fits(kb: KnowledgeBase, answers: Answers) -> list[float]:
-    """Every role's fit, in knowledge-base order, without the explanations (fast)."""
-    person = person_from(kb, answers)
-    active = _factors(kb, person)
-    rows, _ = _closeness_table(kb, person, active)
-    total = sum(w for _, _, w in active)
-    return [
-        sum(100 * (w / total) * rows[f][r] for f, (_, _, w) in enumerate(active))
-        for r in range(len(kb.roles))
-    ]
+    """Every role's fit, in knowledge-base order, without the explanations."""
+    results = score(kb, answers)
+    by_role = {r.role.id: r.fit for r in results.ranked}
+    return [by_role[r.id] for r in kb.roles]
 
 
 def score(kb: KnowledgeBase, answers: Answers) -> Results:
@@ -256,9 +267,15 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
     active = _factors(kb, person)
     rows, known = _closeness_table(kb, person, active)
     total = sum(w for _, _, w in active)
-    dims = {d.id: d for d in kb.questions_file.dimensions}
-    unsorted = []
-    for index, role in enumerate(kb.roles):
+    fit = [
+        sum(100 * (w / total) * rows[f][r] for f, (_, _, w) in enumerate(active))
+        for r in range(len(kb.roles))
+    ]
+    order = sorted(range(len(kb.roles)), key=lambda r: (-fit[r], r))
+
+    def explain(index: int) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
+        role = kb.roles[index]
+        dims = {d.id: d for d in kb.questions_file.dimensions}
         contributions = []
         for f, (fid, label, weight) in enumerate(active):
             reason, brief = _explain(kb, person, role, fid, dims)
@@ -267,13 +284,11 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
                     fid, label, weight / total, rows[f][index], reason, brief, known[f][index]
                 )
             )
-        unsorted.append((index, role, tuple(contributions)))
-    unsorted.sort(key=lambda item: (-sum(c.points for c in item[2]), item[0]))
+        return tuple(contributions), tuple(gaps(kb, person.education, person.credentials, role))
+
     ranked = tuple(
-        RoleResult(
-            role, rank, contributions, tuple(gaps(kb, person.education, person.credentials, role))
-        )
-        for rank, (_, role, contributions) in enumerate(unsorted, start=1)
+        RoleResult(kb.roles[r], rank, fit[r], partial(explain, r))
+        for rank, r in enumerate(order, start=1)
     )
     return Results(person, ranked)
 

@@ -1,0 +1,199 @@
+"""Performance figures for this machine, one run: start-up, load and scoring, batch throughput.
+
+    python benchmarks/perf.py [--runs N] [--quick]
+
+1. Whole-process median wall time of careerfit commands, each next to a Typer hello-world
+   app measured in the same run, and the ratio.
+2. Synthetic knowledge bases of N roles and M questions: load time (validating from YAML,
+   and from the cache) and single-quiz scoring time.
+3. Batch throughput of 'careerfit score' for 1,000 / 10,000 / 100,000 respondents, JSON
+   Lines and CSV, with the peak memory of the scoring process.
+
+Nothing here is asserted: it prints figures. Timings include this machine's noise; the
+medians of several runs are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HELLO = """
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    typer.echo(f"hello {name}")
+
+
+if __name__ == "__main__":
+    app()
+"""
+
+BATCH = """
+import resource, sys, time
+from collections.abc import Callable
+from pathlib import Path
+from careerfit import batch
+from careerfit.datadir import bundled_data_dir
+from careerfit.kbcache import load_cached
+kb = load_cached(bundled_data_dir())
+started = time.perf_counter()
+with open(sys.argv[1], encoding="utf-8", newline="") as source, open(sys.argv[2], "w") as sink:
+    summary = batch.run(kb, source, sys.argv[3], sink)
+elapsed = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(summary.scored, elapsed, peak)
+"""
+
+
+def median_wall(argv: list[str], runs: int, env: dict[str, str]) -> float:
+    """Median wall time of a whole process, after one warm-up run."""
+    subprocess.run(argv, env=env, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def startup(runs: int, work: Path) -> None:
+    env = {
+        **os.environ,
+        "CAREERFIT_HOME": str(work / "home"),
+        "CAREERFIT_CACHE": str(work / "cache"),
+    }
+    hello = work / "hello.py"
+    hello.write_text(HELLO)
+    answers = work / "answers.yaml"
+    answers.write_text(
+        "education: bachelor\nstudy: certificate\npay: 45k\nsettings: [small-firm]\n"
+        "draft-or-schedule: draft\nenjoy-research: agree\nclient-interviews: agree\n"
+    )
+    exe = Path(sys.executable).with_name("careerfit")
+    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "careerfit"]
+    print(f"1. Start-up: median of {runs} runs after a warm-up (s)\n")
+    print(f"   {'command':36} {'careerfit':>9} {'hello':>7} {'ratio':>6}")
+    for args in (
+        ["--help"],
+        ["roles"],
+        ["profile", "paralegal"],
+        ["quiz", "--answers", str(answers)],
+    ):
+        mine = median_wall([*base, *args], runs, env)
+        ref = median_wall([sys.executable, str(hello)], runs, env)
+        print(f"   {'careerfit ' + ' '.join(args[:2]):36} {mine:9.3f} {ref:7.3f} {mine / ref:6.2f}")
+    print()
+
+
+def knowledge_bases(work: Path) -> None:
+    from careerfit import synthetic
+    from careerfit.kbcache import load_cached
+    from careerfit.knowledge import load
+    from careerfit.scoring import score
+    from careerfit.simulate import answers_like
+
+    print("2. Knowledge-base size: load, and score one respondent (best of 5)\n")
+    print(
+        f"   {'roles x questions':18} {'validate':>9} {'cached':>8} {'rank':>9} {'+ explain':>10}"
+    )
+    for n, m in ((16, 26), (100, 60), (1000, 300)):
+        folder = synthetic.write(work / f"kb-{n}", n, m, seed=1)
+        os.environ["CAREERFIT_CACHE"] = str(work / f"cache-{n}")
+        validate = _best_of(1, load, folder)
+        load_cached(folder)  # fills the cache
+        cached = _best_of(5, load_cached, folder)
+        kb = load(folder)
+        answers = answers_like(kb, kb.roles[0])
+        rank = _best_of(5, score, kb, answers)
+        explained = _best_of(5, _score_and_explain, score, kb, answers)
+        print(
+            f"   {f'{n} x {m}':18} {validate:8.3f}s {cached:7.3f}s {rank * 1000:7.2f}ms "
+            f"{explained * 1000:8.2f}ms"
+        )
+    print()
+
+
+def _score_and_explain(score: Callable, kb: object, answers: dict) -> None:
+    best = score(kb, answers).ranked[0]
+    best.contributions, best.gaps  # noqa: B018 - computing the explanation is the point
+
+
+def _best_of(times: int, action: Callable, *args: object) -> float:
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        action(*args)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def batch_throughput(work: Path, sizes: list[int]) -> None:
+    from careerfit.datadir import bundled_data_dir
+    from careerfit.knowledge import load
+
+    kb = load(bundled_data_dir())
+    rng = random.Random(2026)
+    questions = kb.questions_file.questions
+    print("3. Batch: careerfit score on the bundled knowledge base, one process each\n")
+    print(f"   {'respondents':>11} {'format':>6} {'seconds':>8} {'per second':>11} {'peak MB':>8}")
+    for size in sizes:
+        for kind in ("jsonl", "csv"):
+            source = work / f"responses-{size}.{kind}"
+            with source.open("w", newline="") as handle:
+                writer = csv.writer(handle) if kind == "csv" else None
+                if writer:
+                    writer.writerow([q.id for q in questions])
+                for _ in range(size):
+                    answers = {}
+                    for q in questions:
+                        if q.kind.value == "multi":
+                            plain = [o.value for o in q.options if not o.exclusive]
+                            answers[q.id] = rng.sample(plain, rng.randint(1, 2))
+                        else:
+                            answers[q.id] = rng.choice(q.options).value
+                    if writer:
+                        writer.writerow(
+                            [";".join(v) if isinstance(v, list) else v for v in answers.values()]
+                        )
+                    else:
+                        handle.write(json.dumps(answers) + "\n")
+            out = subprocess.run(
+                [sys.executable, "-c", BATCH, str(source), str(work / f"out.{kind}"), kind],
+                capture_output=True, text=True, check=True,
+            ).stdout.split()  # fmt: skip
+            scored, seconds, peak_kb = int(out[0]), float(out[1]), int(out[2])
+            rate, peak = scored / seconds, peak_kb / 1024
+            print(f"   {scored:>11,} {kind:>6} {seconds:8.2f} {rate:11,.0f} {peak:8.1f}")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs per start-up figure")
+    parser.add_argument("--quick", action="store_true", help="skip the 100,000-respondent batch")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores\n")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        startup(args.runs, work)
+        knowledge_bases(work)
+        batch_throughput(work, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+
+
+if __name__ == "__main__":
+    main()
