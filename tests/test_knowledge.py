@@ -9,7 +9,7 @@ import pytest
 
 from careerfit.datadir import bundled_data_dir
 from careerfit.knowledge import load
-from careerfit.schema import DutyKind, iter_cites
+from careerfit.schema import OPTIONAL_SECTIONS, DutyKind, iter_cites
 
 KB = load(bundled_data_dir())
 SOURCES = {s.id: s for s in KB.roles_file.sources}
@@ -42,19 +42,7 @@ def test_every_citation_points_inside_a_known_source(role):
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
 def test_every_section_is_filled_or_marked_not_given(role):
-    for section in (
-        "work_like",
-        "skills",
-        "credentials",
-        "pay",
-        "outlook",
-        "workplaces",
-        "varies",
-        "success_measures",
-        "challenges",
-        "moves",
-        "interview_questions",
-    ):
+    for section in OPTIONAL_SECTIONS:
         assert bool(getattr(role, section)) != (section in role.not_given), section
     assert role.duties and all(d.kind in DutyKind for d in role.duties)
 

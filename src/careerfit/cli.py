@@ -121,6 +121,22 @@ def _print(renderable: Any) -> None:
     console().print(renderable)
 
 
+def _show(kind: str, view: Any, json: bool = False, markdown: bool = False) -> None:
+    """Print a view as Markdown, JSON or Rich: each format has a function named ``kind``."""
+    if markdown:
+        from careerfit import markdown as md
+
+        sys.stdout.write(getattr(md, kind)(view))
+    elif json:
+        from careerfit import jsonview
+
+        _print_json(getattr(jsonview, kind)(view))
+    else:
+        from careerfit import render
+
+        _print(getattr(render, kind)(view))
+
+
 def _print_json(value: Any) -> None:
     from careerfit.jsonview import dumps
 
@@ -133,15 +149,7 @@ def roles(ctx: typer.Context, json: JsonOption = False) -> None:
 
     Example: careerfit roles
     """
-    kb = _kb(ctx)
-    if json:
-        from careerfit import jsonview
-
-        _print_json(jsonview.roles(kb))
-        return
-    from careerfit import render
-
-    _print(render.roles_table(kb))
+    _show("roles", _kb(ctx), json)
 
 
 RoleArg = Annotated[
@@ -164,20 +172,7 @@ def profile(
     from careerfit import views
 
     kb = _kb(ctx)
-    view = views.profile(kb, kb.find_role(role))
-    if markdown:
-        from careerfit import markdown as md
-
-        sys.stdout.write(md.profile(view))
-        return
-    if json:
-        from careerfit import jsonview
-
-        _print_json(jsonview.profile(view))
-        return
-    from careerfit import render
-
-    _print(render.profile(view))
+    _show("profile", views.profile(kb, kb.find_role(role)), json, markdown)
 
 
 @app.command()
@@ -204,20 +199,7 @@ def compare(
             "'careerfit compare paralegal legal-assistant'."
         )
     unique = list({r.id: r for r in found}.values())
-    view = views.compare(kb, unique)
-    if markdown:
-        from careerfit import markdown as md
-
-        sys.stdout.write(md.comparison(view))
-        return
-    if json:
-        from careerfit import jsonview
-
-        _print_json(jsonview.comparison(view))
-        return
-    from careerfit import render
-
-    _print(render.comparison(view))
+    _show("comparison", views.compare(kb, unique), json, markdown)
 
 
 @app.command()
@@ -286,6 +268,12 @@ class QuizStopped(CareerfitError):
         self.exit_code = code
 
 
+SessionArg = Annotated[
+    int | None,
+    typer.Argument(
+        help="Quiz number from 'careerfit history' (default: the latest).", show_default=False
+    ),
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace the output file if it already exists.")
 ]
@@ -550,13 +538,7 @@ def _results(
 @app.command()
 def results(
     ctx: typer.Context,
-    session: Annotated[
-        int | None,
-        typer.Argument(
-            help="Session number from 'careerfit history' (default: the latest).",
-            show_default=False,
-        ),
-    ] = None,
+    session: SessionArg = None,
     top: TopOption = 10,
     json: JsonOption = False,
 ) -> None:
@@ -603,13 +585,7 @@ def _write_output(output: Path, text: str, force: bool) -> None:
 @app.command()
 def export(
     ctx: typer.Context,
-    session: Annotated[
-        int | None,
-        typer.Argument(
-            help="Session number from 'careerfit history' (default: the latest).",
-            show_default=False,
-        ),
-    ] = None,
+    session: SessionArg = None,
     output: Annotated[
         Path,
         typer.Option("-o", "--output", help="File to write; '-' for standard output."),

@@ -52,7 +52,7 @@ def cited(item: views.Item, show_tag: bool = False) -> Text:
     return out
 
 
-def roles_table(kb: KnowledgeBase) -> Table:
+def roles(kb: KnowledgeBase) -> Table:
     """All roles: title, substantive/procedural bar, typical education, pay, summary."""
     table = Table(title="Legal-support roles", box=box.SIMPLE_HEAD, expand=True, show_lines=False)
     table.add_column("Role", ratio=2, min_width=14)

@@ -386,6 +386,8 @@ Section = Literal[
     "moves",
     "interview_questions",
 ]
+SECTIONS: tuple[str, ...] = Section.__args__  # type: ignore[attr-defined]
+OPTIONAL_SECTIONS = tuple(s for s in SECTIONS if s not in ("duties", "education"))
 
 
 @model
@@ -418,7 +420,7 @@ class Role:
     not_given: list[Section] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        for section in Section.__args__:  # type: ignore[attr-defined]
+        for section in SECTIONS:
             value = getattr(self, section)
             empty = (
                 not (value.typical or value.minimum or value.pathways)

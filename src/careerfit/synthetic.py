@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from careerfit.schema import OPTIONAL_SECTIONS
+
 SETTINGS = ["small-firm", "large-firm", "court", "corporate", "government", "legal-aid", "remote"]
 LEVELS = ["none", "high-school", "certificate", "associate", "bachelor", "master", "jd"]
 SCALE = ["strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"]
@@ -91,23 +93,7 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
             },
         }
         filled = {k for k in ("credentials", "pay", "workplaces", "moves") if role[k]}
-        role["not_given"] = [
-            s
-            for s in (
-                "work_like",
-                "skills",
-                "credentials",
-                "pay",
-                "outlook",
-                "workplaces",
-                "varies",
-                "success_measures",
-                "challenges",
-                "moves",
-                "interview_questions",
-            )
-            if s not in filled
-        ]
+        role["not_given"] = [s for s in OPTIONAL_SECTIONS if s not in filled]
         roles.append(role)
     roles_file = {
         "version": f"synthetic-{n_roles}x{n_questions}-{seed}",
