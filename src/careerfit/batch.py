@@ -64,6 +64,24 @@ class _Encoder:
         self.tables = fitcore.tables(kb)
         self.bank = {q.id: q for q in kb.questions_file.questions}
         self.required = [q.id for q in kb.questions_file.questions if not q.skippable]
+        self._combos: dict[str, dict[Any, int]] = {
+            q.id: {None: 0, (): 0} for q in self.tables.questions if q.multi
+        }
+
+    def _mask(self, q: fitcore.QuestionTable, key: Any) -> int:
+        """The bit mask of one combination of answers, or -2 if it is not a valid answer."""
+        try:
+            values = check_answer(self.bank[q.id], list(key))
+        except (AnswerRejected, TypeError):
+            return -2
+        mask = 0
+        for value in values:
+            option = q.options[q.index[value]]
+            if option.setting is not None:
+                mask |= fitcore.SETTING_BITS[option.setting]
+            elif option.credential is not None:
+                mask |= self.tables.credential_bits[option.credential]
+        return mask
 
     def check(self, row: Row) -> tuple[str | None, dict[str, Any]]:
         """Check a row fully: why it cannot be scored, or None and its canonical answers.
@@ -101,24 +119,31 @@ class _Encoder:
         columns: dict[str, list[int]] = {}
         for q in self.tables.questions:
             if q.multi:
-                for i, row in enumerate(rows):
-                    value = row.answers.get(q.id)
-                    if value is not None and not (
-                        isinstance(value, list | tuple)
-                        and all(v in q.index for v in value)
-                        and (
-                            len(value) < 2
-                            or not any(q.options[q.index[v]].exclusive for v in value)
-                        )
-                    ):
-                        suspect.add(i)
+                # Answers to a multi-choice question become one bit mask per row. Few
+                # combinations exist, so each is checked once and remembered.
+                combos = self._combos[q.id]
+                keys = [tuple(v) if type(v) in (list, tuple) else v for v in
+                        map(dict.get, dicts, repeat(q.id))]  # fmt: skip
+                try:
+                    column = list(map(combos.get, keys, repeat(-3)))
+                except TypeError:
+                    column = [-2] * len(keys)
+                if -3 in column:
+                    for key in {k for k, m in zip(keys, column, strict=True) if m == -3}:
+                        combos[key] = self._mask(q, key)
+                    column = [combos.get(k, -2) for k in keys]
+                if min(column, default=0) < 0:
+                    suspect.update(i for i, mask in enumerate(column) if mask < 0)
+                columns[q.id] = column
                 continue
             lookup = {**q.index, None: -1, "": -1}
-            values = list(map(dict.get, dicts, repeat(q.id)))
             try:
-                column = list(map(lookup.get, values, repeat(-2)))
+                column = list(map(lookup.get, map(dict.get, dicts, repeat(q.id)), repeat(-2)))
             except TypeError:  # an unhashable value (a list for a single-choice question)
-                column = [lookup.get(v, -2) if isinstance(v, str | None) else -2 for v in values]
+                column = [
+                    lookup.get(v, -2) if isinstance(v, str | None) else -2
+                    for v in map(dict.get, dicts, repeat(q.id))
+                ]
             floor = 0 if q.id in self.required else -1
             if min(column, default=0) < floor:
                 suspect.update(i for i, code in enumerate(column) if code < floor)
@@ -146,19 +171,29 @@ def read_rows(handle: IO[str], kind: str) -> Iterator[Row | tuple[int, str]]:
     if kind == "csv":
         yield from _csv_rows(handle)
         return
-    loads = json.loads
+    loads = _json_loads()
     for number, text in enumerate(handle, start=1):
         try:
             data = loads(text)
         except ValueError as err:
             if text.strip():
-                yield number, f"is not valid JSON ({err.msg})"
+                why = getattr(err, "msg", str(err)).split(":")[0]
+                yield number, f"is not valid JSON ({why})"
             continue
         if type(data) is not dict:
             yield number, "is not a JSON object of question ids and answers"
             continue
         respondent = data.pop(RESPONDENT, number)
         yield Row(number, str(respondent), data)
+
+
+def _json_loads() -> Callable[[str], Any]:
+    """The JSON parser: orjson when installed (about twice as fast), else the standard one."""
+    try:
+        import orjson
+    except ImportError:
+        return json.loads
+    return orjson.loads
 
 
 def _csv_rows(handle: IO[str]) -> Iterator[Row | tuple[int, str]]:
@@ -204,21 +239,10 @@ def score_chunk(
     need = np.zeros(n)
     have = np.full(n, -1)
     study = np.full(n, -1)
-    credential_bits = {c.id: 1 << i for i, c in enumerate(kb.roles_file.credentials)}
+    credential_bits = t.credential_bits
     for q in t.questions:
         if q.multi:
-            # Each option's bit (its setting or credential), summed per row as Python ints,
-            # then one array per question.
-            bits = [
-                fitcore.SETTING_BITS[o.setting] if o.setting is not None
-                else credential_bits[o.credential] if o.credential is not None
-                else 0
-                for o in q.options
-            ]  # fmt: skip
-            masks = np.array(
-                [sum(bits[q.index[v]] for v in row.answers.get(q.id) or ()) for row in rows],
-                dtype=np.int64,
-            )
+            masks = np.array(columns[q.id], dtype=np.int64)
             if any(o.setting is not None for o in q.options):
                 chosen_settings |= masks
             else:

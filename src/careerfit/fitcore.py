@@ -106,6 +106,7 @@ class Tables:
     offered: tuple[int, ...]  # settings bit mask per role; 0 when no source gives any
     pay: tuple[float | None, ...]  # scoring pay figure per role
     usual: tuple[int | None, ...]  # rank of the usual (else minimum) education per role
+    credential_bits: dict[str, int]  # each catalogue credential's bit, for "held" masks
 
 
 _TABLES: weakref.WeakKeyDictionary[KnowledgeBase, Tables] = weakref.WeakKeyDictionary()
@@ -146,6 +147,7 @@ def tables(kb: KnowledgeBase) -> Tables:
             else None
             for r in kb.roles
         ),
+        credential_bits={c.id: 1 << i for i, c in enumerate(kb.roles_file.credentials)},
     )
     _TABLES[kb] = made
     return made
