@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -190,11 +191,28 @@ def test_paths_role_without_moves_says_so(invoke):
     assert "No source names a move" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["roles", "profile", "compare", "paths", "validate"])
+COMMANDS = [["roles"], ["profile"], ["compare"], ["paths"], ["validate"], ["quiz"], ["results"],
+            ["history"], ["export"], ["score"], ["answers", "template"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_help_teaches_with_an_example(invoke, command):
-    result = invoke(command, "--help")
+    result = invoke(*command, "--help")
     assert result.exit_code == 0
     assert "Example: careerfit" in result.stdout
+
+
+def test_every_command_is_covered_by_the_help_test_and_the_readme():
+    from typer.main import get_command
+
+    from careerfit.cli import app
+
+    group = get_command(app)
+    names = set(group.commands)  # type: ignore[attr-defined]
+    assert names == {c[0] for c in COMMANDS}
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for command in COMMANDS:
+        assert f"careerfit {' '.join(command)}" in readme, command
 
 
 def test_version(invoke):
