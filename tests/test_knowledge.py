@@ -70,15 +70,19 @@ def _shared_dir() -> Path | None:
     return Path(env) if env else None
 
 
-@pytest.mark.skipif(
-    _shared_dir() is None, reason="the source documents are not beside this checkout"
-)
-def test_cited_lines_exist_and_are_not_blank():
+@pytest.fixture
+def source_texts() -> dict[str, list[str]]:
+    """The lines of every source document, when they are beside this checkout."""
     shared = _shared_dir()
-    assert shared is not None
-    texts = {
+    if shared is None:
+        pytest.skip("the source documents are not beside this checkout")
+    return {
         s.id: (shared / s.file).read_text(encoding="utf-8").splitlines() for s in SOURCES.values()
     }
+
+
+def test_cited_lines_exist_and_are_not_blank(source_texts):
+    texts = source_texts
     for sid, lines in texts.items():
         assert len(lines) == SOURCES[sid].lines, f"{sid}: declared line count is stale"
     for role in ROLES:
@@ -88,15 +92,8 @@ def test_cited_lines_exist_and_are_not_blank():
             assert cited, f"{role.id} {loc} cites blank line(s) {cite}"
 
 
-@pytest.mark.skipif(
-    _shared_dir() is None, reason="the source documents are not beside this checkout"
-)
-def test_every_pay_figure_appears_in_the_lines_it_cites():
-    shared = _shared_dir()
-    assert shared is not None
-    texts = {
-        s.id: (shared / s.file).read_text(encoding="utf-8").splitlines() for s in SOURCES.values()
-    }
+def test_every_pay_figure_appears_in_the_lines_it_cites(source_texts):
+    texts = source_texts
     checked = 0
     for role in ROLES:
         for pay in role.pay:
