@@ -230,3 +230,10 @@ def test_loader_api_raises_its_own_error(kb_copy):
     with pytest.raises(DataError) as info:
         load(kb_copy)
     assert info.value.problems[0].file.endswith("roles.yaml")
+
+
+def test_yes_and_no_are_words_not_booleans():
+    from careerfit.yamlfile import parse_yaml
+
+    data = parse_yaml(b"a: No\nb: yes\nc: On\nd: true\ne: False\n").data
+    assert data == {"a": "No", "b": "yes", "c": "On", "d": True, "e": False}

@@ -36,6 +36,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_BOOL, _STR = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:str"
 
 
 class YamlProblem(Exception):
@@ -274,6 +275,8 @@ class _Builder:
             )
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _BOOL and event.value.lower() not in ("true", "false"):
+                tag = _STR  # YAML 1.2: yes/no/on/off are words (a title "No", an answer "yes")
         if tag not in _PLAIN_TAGS:
             raise YamlProblem(
                 line,
