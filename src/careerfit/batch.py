@@ -198,7 +198,7 @@ def _json_loads() -> Callable[[str], Any]:
 
 def _csv_rows(handle: IO[str]) -> Iterator[Row | tuple[int, str]]:
     """CSV rows: a header of question ids; empty cells are skipped questions."""
-    reader = csv.reader(handle)
+    reader = csv.reader(handle, skipinitialspace=True)  # "a, b" as spreadsheets write it
     header = next(reader, None)
     if header is None:
         return
