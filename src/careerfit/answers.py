@@ -9,7 +9,7 @@ answers files, ``--what-if`` overrides and answers replayed from the store all p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from careerfit.schema import Question, QuestionKind, QuestionsFile
 
@@ -54,9 +54,58 @@ def check_answer(question: Question, raw: object) -> Value:
     return value
 
 
-def freeze(answers: Mapping[str, Value]) -> Answers:
-    """A read-only view, so scoring can never change what was answered."""
-    return MappingProxyType(dict(answers))
+class AnswerProblem(NamedTuple):
+    """One problem in a set of answers: the key it concerns and what is wrong.
+
+    ``named`` says the message already names the question (the words of
+    :func:`check_answer`), so a one-line report need not repeat the key.
+    """
+
+    key: str
+    message: str
+    named: bool = False
+
+    def line(self) -> str:
+        """The problem as one line: ``key: message``, without naming the key twice."""
+        return self.message if self.named else f"{self.key}: {self.message}"
+
+
+BLANK = (None, "", [], ())
+
+
+def check_all(
+    bank: QuestionsFile, raw: Mapping[Any, object]
+) -> tuple[dict[str, Value], list[AnswerProblem]]:
+    """Check a whole set of answers: the canonical answers, and every problem found.
+
+    Unknown questions, invalid answers and missing required answers are all reported, so
+    an answers file and a row of a batch are judged by exactly the same rules. A blank
+    answer means the question was skipped.
+    """
+    questions = {q.id: q for q in bank.questions}
+    answers: dict[str, Value] = {}
+    problems: list[AnswerProblem] = []
+    for key, value in raw.items():
+        question = questions.get(str(key))
+        if question is None:
+            import difflib
+
+            close = difflib.get_close_matches(str(key), list(questions), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "see 'careerfit answers template'"
+            problems.append(AnswerProblem(str(key), f"is not a question; {hint}"))
+            continue
+        if value in BLANK:
+            continue
+        try:
+            answers[question.id] = check_answer(question, value)
+        except AnswerRejected as err:
+            problems.append(AnswerProblem(question.id, str(err), named=True))
+    flagged = {p.key for p in problems}
+    for q in bank.questions:
+        if not q.skippable and q.id not in answers and q.id not in flagged:
+            choices = ", ".join(o.value for o in q.options)
+            problems.append(AnswerProblem(q.id, f"is required; answer it with one of: {choices}"))
+    return answers, problems
 
 
 def replay(bank: QuestionsFile, stored: Mapping[str, object]) -> tuple[dict[str, Value], list[str]]:

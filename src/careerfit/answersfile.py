@@ -7,10 +7,9 @@ invalid answer and missing required answer at once, each with its line.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
-from careerfit.answers import AnswerRejected, Value, check_answer
+from careerfit.answers import Value, check_all
 from careerfit.errors import DataError, Problem
 from careerfit.knowledge import KnowledgeBase
 from careerfit.schema import QuestionKind
@@ -61,33 +60,8 @@ def load(kb: KnowledgeBase, path: Path) -> dict[str, Value]:
             )
         )
         raise DataError(problems, "answers file")
-    questions = {q.id: q for q in kb.questions_file.questions}
-    answers: dict[str, Value] = {}
-    for key, raw in doc.data.items():
-        line = doc.lines.get((key,))
-        question = questions.get(str(key))
-        if question is None:
-            close = difflib.get_close_matches(str(key), list(questions), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "see 'careerfit answers template'"
-            problems.append(Problem(file, line, str(key), f"is not a question; {hint}"))
-            continue
-        if raw is None or raw == []:
-            continue
-        try:
-            answers[question.id] = check_answer(question, raw)
-        except AnswerRejected as err:
-            problems.append(Problem(file, line, question.id, str(err)))
-    for q in kb.questions_file.questions:
-        if not q.skippable and q.id not in answers and not any(p.path == q.id for p in problems):
-            where = doc.lines.get((q.id,))
-            problems.append(
-                Problem(
-                    file,
-                    where,
-                    q.id,
-                    "is required; answer it with one of: " + ", ".join(o.value for o in q.options),
-                )
-            )
+    answers, found = check_all(kb.questions_file, doc.data)
+    problems += [Problem(file, doc.lines.get((p.key,)), p.key, p.message) for p in found]
     if problems:
         raise DataError(problems, "answers file")
     return answers

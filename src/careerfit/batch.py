@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from careerfit import fitcore
-from careerfit.answers import AnswerRejected, check_answer
+from careerfit.answers import AnswerRejected, check_all, check_answer
 from careerfit.knowledge import KnowledgeBase
 from careerfit.schema import CredentialStatus
 
@@ -84,25 +84,13 @@ class _Encoder:
         return mask
 
     def check(self, row: Row) -> tuple[str | None, dict[str, Any]]:
-        """Check a row fully: why it cannot be scored, or None and its canonical answers.
+        """Check a row fully, by the same rules as an answers file.
 
-        The words are the same as for an answers file.
+        Returns why it cannot be scored (its first problem), or None and its canonical
+        answers.
         """
-        canonical: dict[str, Any] = {}
-        for key in row.answers:
-            if key not in self.bank:
-                return f"{key}: is not a question; 'careerfit answers template' lists them", {}
-        for qid, raw in row.answers.items():
-            if raw in (None, "", []):
-                continue
-            try:
-                canonical[qid] = check_answer(self.bank[qid], raw)
-            except AnswerRejected as err:
-                return str(err), {}
-        for qid in self.required:
-            if qid not in canonical:
-                return f"{qid}: is required", {}
-        return None, canonical
+        canonical, problems = check_all(self.kb.questions_file, row.answers)
+        return (problems[0].line(), {}) if problems else (None, canonical)
 
     def encode(
         self, rows: list[Row]

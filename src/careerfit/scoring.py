@@ -273,9 +273,10 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
     ]
     order = sorted(range(len(kb.roles)), key=lambda r: (-fit[r], r))
 
+    dims = {d.id: d for d in kb.questions_file.dimensions}
+
     def explain(index: int) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
         role = kb.roles[index]
-        dims = {d.id: d for d in kb.questions_file.dimensions}
         contributions = []
         for f, (fid, label, weight) in enumerate(active):
             reason, brief = _explain(kb, person, role, fid, dims)

@@ -13,7 +13,6 @@ from careerfit.knowledge import KnowledgeBase
 from careerfit.requirements import gaps
 from careerfit.schema import (
     EducationLevel,
-    EducationPoint,
     Move,
     MoveKind,
     Pay,
@@ -72,11 +71,6 @@ def pay_text(pay: Pay) -> str:
 def headline_pay(role: Role) -> Pay | None:
     """The figure to show in one cell: the scoring figure, else the first given."""
     return role.scoring_pay or (role.pay[0] if role.pay else None)
-
-
-def education_text(point: EducationPoint | None) -> str:
-    """An education point as text, or the not-given phrase."""
-    return point.text if point else NOT_GIVEN
 
 
 def _items(cited: list) -> tuple[Item, ...]:
@@ -190,8 +184,9 @@ class Comparison:
     differences: tuple[tuple[str, tuple[Item, ...]], ...]
 
 
-def _cell(role: Role, key: str, items: tuple[Item, ...]) -> tuple[Item, ...]:
-    return items if items else (Item(NOT_GIVEN),) if key in role.not_given or not items else items
+def _cell(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """A table cell: the items, or the not-given phrase when there are none."""
+    return items or (Item(NOT_GIVEN),)
 
 
 def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
@@ -203,7 +198,7 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
     """
 
     def per_role(key: str, build) -> tuple[tuple[Item, ...], ...]:  # noqa: ANN001
-        return tuple(_cell(r, key, tuple(build(r))) for r in roles)
+        return tuple(_cell(tuple(build(r))) for r in roles)
 
     def education(r: Role) -> list[Item]:
         out = []
