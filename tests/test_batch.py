@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from careerfit import batch, synthetic
 from careerfit.datadir import bundled_data_dir
@@ -145,6 +146,21 @@ def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
     assert "c.csv:7: has 3 cells" in result.stderr
 
 
+def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke, tmp_path):
+    sets = [random_answers(random.Random(i)) for i in range(4)]
+    rows = _csv(KB, sets).splitlines()
+    rows.insert(3, "r-huge," + "x" * 200_000)  # over the csv module's cell size limit
+    responses = tmp_path / "c.csv"
+    responses.write_text("\n".join(rows) + "\n")
+    result = invoke("score", str(responses))
+    assert result.exit_code == ExitCode.FAILURE
+    assert [r["respondent"] for r in csv.DictReader(io.StringIO(result.stdout))] == [
+        "r0", "r1", "r2", "r3"
+    ]  # fmt: skip
+    assert "c.csv:4: is not valid CSV (field larger than field limit" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_path):
     responses = tmp_path / "r.jsonl"
     responses.write_text(_jsonl([random_answers(random.Random(1))]))
@@ -162,3 +178,149 @@ def test_reads_standard_input(invoke):
     result = invoke("score", "-", input=text)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["respondent"] == "1"
+
+
+def _random_sets(kb, rng, count, skip=0.3):
+    sets = []
+    for _ in range(count):
+        answers = {}
+        for q in kb.questions_file.questions:
+            if q.skippable and rng.random() < skip:
+                continue
+            if q.kind.value == "multi":
+                plain = [o.value for o in q.options if not o.exclusive]
+                picked = rng.sample(plain, rng.randint(1, min(3, len(plain))))
+                answers[q.id] = tuple(v for v in plain if v in picked)
+            else:
+                answers[q.id] = rng.choice(q.options).value
+        sets.append(answers)
+    return sets
+
+
+def test_identical_when_multi_choice_answers_move_dimensions_and_single_ones_record_settings(
+    tmp_path,
+):
+    roles, questions = synthetic.build(30, 15, seed=5)
+    by_id = {q["id"]: q for q in questions["questions"]}
+    for k, option in enumerate(by_id["settings"]["options"]):
+        option["moves"] = {"substantive": k % 3}  # a multi-choice question that also measures
+    by_id["credentials"]["skippable"] = False  # a required multi-choice question
+    questions["questions"].append(
+        {
+            "id": "main-setting",
+            "kind": "choice",
+            "text": "Where most?",
+            "why": "Settings again.",
+            "options": [{"value": s, "label": s, "setting": s} for s in synthetic.SETTINGS[:3]],
+        }
+    )
+    for name, data in (("roles.yaml", roles), ("questions.yaml", questions)):
+        (tmp_path / name).write_text(yaml.safe_dump(data, sort_keys=False))
+    kb = load(tmp_path)
+    sets = _random_sets(kb, random.Random(5), 300)
+    for kind, text in (("jsonl", _jsonl(sets)), ("csv", _csv(kb, sets))):
+        summary, out = _run(kb, text, kind, top=4)
+        assert summary.scored == 300 and not summary.invalid, summary.invalid[:3]
+        rows = (
+            [[(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]]
+             for line in out.splitlines()]
+            if kind == "jsonl"
+            else [[(r[f"match_{k}"], float(r[f"fit_{k}"]), r[f"ready_{k}"] == "yes")
+                   for k in (1, 2, 3, 4)] for r in csv.DictReader(io.StringIO(out))]
+        )  # fmt: skip
+        assert rows == [_expected(kb, answers, top=4) for answers in sets]
+
+
+def test_answers_in_other_spellings_score_as_their_canonical_form():
+    """What an answers file accepts, a batch row accepts, with the same result."""
+    base = random_answers(random.Random(11))
+    settings = next(q for q in KB.questions_file.questions if q.kind.value == "multi")
+    single = next(q for q in KB.questions_file.questions if q.skippable and q.kind.value == "scale")
+    chosen = [o.value for o in settings.options if not o.exclusive][:2]
+    variants = [
+        {**base, settings.id: " ".join(chosen)},  # a multi-choice answer as one string
+        {**base, settings.id: [chosen[1], chosen[0], chosen[1]]},  # unordered, repeated
+        {**base, single.id: None},  # skipped by null
+        {**base, single.id: ""},  # skipped by an empty string
+    ]
+    text = "\n".join(json.dumps(v) for v in variants) + "\n"
+    summary, out = _run(KB, text, "jsonl")
+    assert summary.scored == 4 and not summary.invalid
+    canonical = {**base, settings.id: tuple(chosen)}
+    skipped = {k: v for k, v in base.items() if k != single.id}
+    expected = [canonical, canonical, skipped, skipped]
+    for answers, line in zip(expected, out.splitlines(), strict=True):
+        assert [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]] == (
+            _expected(KB, answers)
+        )
+
+
+def test_csv_cells_with_spaces_as_spreadsheets_write_them():
+    sets = [random_answers(random.Random(i)) for i in range(20)]
+    spaced = _csv(KB, sets).replace("\r\n", "\n").replace(",", ", ")
+    spaced = "\n".join(line + " " if line else line for line in spaced.split("\n"))
+    summary, out = _run(KB, spaced, "csv")
+    assert summary.scored == 20 and not summary.invalid, summary.invalid[:3]
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["respondent"] for r in rows] == [f"r{i}" for i in range(20)]
+    for answers, row in zip(sets, rows, strict=True):
+        assert (row["match_1"], float(row["fit_1"])) == _expected(KB, answers)[0][:2]
+
+
+def test_block_and_chunk_boundaries_keep_every_row_and_line_number(monkeypatch):
+    monkeypatch.setattr(batch, "READ", 7)
+    monkeypatch.setattr(batch, "CHUNK", 20)
+    sets = [random_answers(random.Random(i)) for i in range(100)]
+    lines = _jsonl(sets, respondent=False).splitlines()
+    for bad in (3, 50, 51, 97):  # in different blocks and chunks
+        lines[bad - 1] = '{"education": "phd"}' if bad % 2 else "{oops"
+    summary, out = _run(KB, "\n".join(lines) + "\n", "jsonl")
+    assert [line for line, _ in summary.invalid] == [3, 50, 51, 97]
+    good = [i for i in range(100) if i + 1 not in (3, 50, 51, 97)]
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["line"] for r in results] == [i + 1 for i in good]
+    assert [r["respondent"] for r in results] == [str(i + 1) for i in good]
+    for i, result in zip(good, results, strict=True):
+        assert [(m["role"], m["fit"]) for m in result["top"]] == [
+            (role, fit) for role, fit, _ in _expected(KB, sets[i])
+        ]
+    assert summary.first.total() == len(good)
+
+
+@pytest.mark.parametrize("top", [1, 3, 16, 40])
+def test_every_top_size_ranks_as_a_single_quiz_does(top):
+    sets = [random_answers(random.Random(200 + i)) for i in range(40)]
+    _, out = _run(KB, _jsonl(sets), "jsonl", top)
+    shown = min(top, len(KB.roles))
+    for answers, line in zip(sets, out.splitlines(), strict=True):
+        got = [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]]
+        assert got == _expected(KB, answers, top=shown)
+
+
+def test_ties_keep_the_knowledge_base_order():
+    import numpy as np
+
+    fit = np.array([[5.0, 7.0, 7.0, 1.0, 7.0] * 4, [2.0] * 20, [3.0, 9.0] * 10])
+    stable = np.argsort(-fit, axis=1, kind="stable")
+    for top in (1, 2, 3, 5, 20):
+        assert (batch._best(np, fit, top) == stable[:, :top]).all()
+
+
+def test_respondent_names_are_quoted_as_each_format_needs():
+    names = ['Ann "Nan" O\'Neil', "Lee, Sam", "Zoë", "tab\there"]
+    sets = [random_answers(random.Random(i)) for i in range(len(names))]
+    rows = [json.dumps({**{k: list(v) if isinstance(v, tuple) else v for k, v in a.items()},
+                        "respondent": n}) for a, n in zip(sets, names, strict=True)]  # fmt: skip
+    _, out = _run(KB, "\n".join(rows) + "\n", "jsonl")
+    assert [json.loads(line)["respondent"] for line in out.splitlines()] == names
+    text = _csv(KB, sets)
+    for i, name in enumerate(names):
+        text = text.replace(f"\nr{i},", "\n" + _csv_cell(name) + ",", 1)
+    _, out = _run(KB, text, "csv")
+    assert [r["respondent"] for r in csv.DictReader(io.StringIO(out))] == names
+
+
+def _csv_cell(text):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([text])
+    return buffer.getvalue()
