@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -296,3 +297,34 @@ def test_history_delete_removes_answers_from_the_file(invoke, tmp_path):
     assert "No quizzes yet" in invoke("history").stdout
     raw = (Path(os.environ["CAREERFIT_HOME"]) / FILENAME).read_bytes()
     assert b"immigration" not in raw and b"strongly-agree" not in raw
+
+
+def test_the_process_ends_with_all_output_written_and_the_right_code(tmp_path):
+    """careerfit skips Python's teardown; output must still be complete and codes right."""
+    ids = [r.id for r in load(bundled_data_dir()).roles]
+    big = cli(tmp_path, "compare", *ids, "--json")  # larger than a pipe's buffer
+    assert big.returncode == 0 and len(big.stdout) > 65536
+    assert json.loads(big.stdout)["roles"] == ids
+    unknown = cli(tmp_path, "profile", "no-such-role")
+    assert unknown.returncode == ExitCode.USAGE and "No role called" in unknown.stderr
+    assert cli(tmp_path, "--version").returncode == 0
+    assert cli(tmp_path).returncode == ExitCode.USAGE  # no command: help, as click does
+
+
+@POSIX
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """'careerfit score big.jsonl | head -c 10': no traceback, no 'internal error'."""
+    rng = random.Random(3)
+    responses = tmp_path / "many.jsonl"
+    with responses.open("w") as handle:
+        for _ in range(30_000):  # about 7 MB of results: far more than a pipe holds
+            answers = {q.id: _reply(rng, n)[1] for n, q in enumerate(QUESTIONS, start=1)}
+            handle.write(json.dumps(answers) + "\n")
+    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path), "COLUMNS": "100"}
+    proc = subprocess.Popen([sys.executable, "-m", "careerfit", "score", str(responses)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # fmt: skip
+    assert proc.stdout.read(10) == b'{"responde'
+    proc.stdout.close()
+    with proc.stderr:
+        stderr = proc.stderr.read().decode()
+    assert (proc.wait(timeout=60), stderr) == (ExitCode.FAILURE, "")
