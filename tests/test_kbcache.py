@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 
 import pytest
 
-from careerfit import kbcache, knowledge
+from careerfit import knowledge
 from careerfit.kbcache import load_cached
 
 
@@ -22,7 +24,7 @@ def test_second_load_comes_from_the_cache(kb_copy, tmp_path, monkeypatch):
     def no_validation(directory):
         raise AssertionError("validated again although nothing changed")
 
-    monkeypatch.setattr(kbcache, "load", no_validation)
+    monkeypatch.setattr(knowledge, "load", no_validation)
     again = load_cached(kb_copy)
     assert again.version == first.version
     assert [r.id for r in again.roles] == [r.id for r in first.roles]
@@ -64,3 +66,17 @@ def test_an_unwritable_cache_folder_only_means_no_cache(kb_copy, tmp_path, monke
     blocker.write_text("a file, not a folder")
     monkeypatch.setenv("CAREERFIT_CACHE", str(blocker / "cache"))
     assert len(load_cached(kb_copy).roles) == 16
+
+
+def test_a_cached_load_does_not_import_the_yaml_reader(kb_copy, tmp_path):
+    """What the split of knowledgebase from knowledge is for: start-up of cached commands."""
+    load_cached(kb_copy)
+    code = (
+        "import sys; from pathlib import Path; from careerfit.kbcache import load_cached; "
+        f"load_cached(Path({str(kb_copy)!r})); "
+        "print(sorted(m for m in sys.modules if m in ('careerfit.knowledge', 'yaml', "
+        "'careerfit.yamlfile', 'pydantic')))"
+    )
+    env = {**os.environ, "CAREERFIT_CACHE": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr

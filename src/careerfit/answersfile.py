@@ -11,7 +11,7 @@ from pathlib import Path
 
 from careerfit.answers import Value, check_all
 from careerfit.errors import DataError, Problem
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.schema import QuestionKind
 from careerfit.yamlfile import YamlProblem, read_yaml
 

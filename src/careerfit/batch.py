@@ -41,7 +41,7 @@ from typing import IO, Any, Literal, NamedTuple
 
 from careerfit import fitcore
 from careerfit.answers import AnswerRejected, check_all, check_answer
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.schema import CredentialStatus, Question, QuestionKind
 
 READ = 1024  # rows read and encoded together

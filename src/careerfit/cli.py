@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from careerfit.errors import CareerfitError, ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from careerfit.knowledge import KnowledgeBase
+    from careerfit.knowledgebase import KnowledgeBase
 
 
 class _Group(TyperGroup):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from careerfit.answers import AnswerRejected, Answers, Value, check_answer
 from careerfit.errors import UsageError
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.schema import Question, QuestionKind
 from careerfit.scoring import Results, fits
 

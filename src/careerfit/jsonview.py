@@ -12,7 +12,7 @@ from typing import Any
 from careerfit import views
 from careerfit.answers import Answers, to_json
 from careerfit.insight import Concern
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.report import Report
 from careerfit.schema import to_plain
 from careerfit.scoring import Results, RoleResult

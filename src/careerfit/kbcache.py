@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from careerfit.knowledge import QUESTIONS_FILE, ROLES_FILE, KnowledgeBase, load
+from careerfit.knowledgebase import QUESTIONS_FILE, ROLES_FILE, KnowledgeBase
 
 ENV_VAR = "CAREERFIT_CACHE"
 KEEP = 8  # cached knowledge bases kept; older ones are removed
@@ -64,17 +64,24 @@ def load_cached(directory: Path) -> KnowledgeBase:
         roles = (directory / ROLES_FILE).read_bytes()
         questions = (directory / QUESTIONS_FILE).read_bytes()
     except OSError:
-        return load(directory)  # reports the problem properly
+        return _validated(directory)  # reports the problem properly
     if folder is None:
-        return load(directory)
+        return _validated(directory)
     path = folder / f"kb-{_key(roles, questions)}.pickle"
     cached = _read(path)
     if cached is not None:
         roles_file, questions_file, version = cached
         return KnowledgeBase(directory, roles_file, questions_file, version)
-    kb = load(directory)
+    kb = _validated(directory)
     _write(folder, path, (kb.roles_file, kb.questions_file, kb.version))
     return kb
+
+
+def _validated(directory: Path) -> KnowledgeBase:
+    """Read and validate the YAML: imported only when the cache cannot serve."""
+    from careerfit.knowledge import load
+
+    return load(directory)
 
 
 def _read(path: Path) -> tuple | None:

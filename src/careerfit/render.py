@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.tree import Tree
 
     from careerfit.insight import Concern
-    from careerfit.knowledge import KnowledgeBase
+    from careerfit.knowledgebase import KnowledgeBase
     from careerfit.schema import Pay, Role
     from careerfit.scoring import Results, RoleResult
     from careerfit.store import Session

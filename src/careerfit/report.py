@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from careerfit import __version__, views
 from careerfit.answers import Answers
 from careerfit.insight import concerns, swap_hint
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.scoring import RoleResult, score
 
 

@@ -28,7 +28,7 @@ from functools import cached_property, partial
 from careerfit import fitcore
 from careerfit.answers import Answers
 from careerfit.fitcore import role_level
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.requirements import LEVEL_NAMES, Gap, gaps
 from careerfit.schema import (
     Dimension,

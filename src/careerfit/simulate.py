@@ -11,7 +11,7 @@ import random
 
 from careerfit.answers import Value
 from careerfit.fitcore import role_level
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.schema import CredentialStatus, EducationLevel, Question, QuestionKind, Role
 
 

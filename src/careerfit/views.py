@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from careerfit.knowledge import KnowledgeBase
+from careerfit.knowledgebase import KnowledgeBase
 from careerfit.requirements import gaps
 from careerfit.schema import (
     EducationLevel,
