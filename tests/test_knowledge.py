@@ -105,3 +105,14 @@ def test_every_pay_figure_appears_in_the_lines_it_cites(source_texts):
                     assert f"{figure:,}" in cited, (role.id, pay.label, figure)
                     checked += 1
     assert checked >= 10
+
+
+def test_knowledge_base_objects_are_read_only_and_survive_the_cache_round_trip():
+    import pickle
+
+    role = KB.by_id["paralegal"]
+    with pytest.raises(AttributeError, match="read-only"):
+        role.title = "Something else"
+    again = pickle.loads(pickle.dumps(role))
+    assert (again.title, again.substantive_share) == (role.title, role.substantive_share)
+    assert [d.text for d in again.duties] == [d.text for d in role.duties]

@@ -1,13 +1,14 @@
-"""The shape of a knowledge base: frozen dataclasses, validated by pydantic.
+"""The shape of a knowledge base: immutable records, validated by pydantic.
 
 Why pydantic: the knowledge base is written by people (us, or a career centre maintaining its
 own), so every typo must be caught with a precise location. Pydantic validates the raw YAML
 data into these classes and reports error locations (``loc``) that the loader maps back to
 YAML line numbers; unknown keys are errors, so a misspelt field is never silently ignored.
 
-Why plain dataclasses rather than pydantic models: a knowledge base that validated once is
-cached (see :mod:`careerfit.kbcache`), and loading the cache must not pay for importing
-pydantic and building its validators, which is most of a command's start-up time. So the
+Why plain classes (:class:`Record`) rather than pydantic models or dataclasses: a knowledge
+base that validated once is cached (see :mod:`careerfit.kbcache`), and loading the cache
+must pay neither for importing pydantic and building its validators nor for generating
+dataclass methods, which together were most of a command's start-up time. So the
 validation types (``Id``, ``Text``, ``Cites`` ...) are installed by
 :func:`validation_adapter` only when something has to be validated; until then the
 annotations below are just strings.
@@ -18,15 +19,15 @@ questions.yaml) live in :mod:`careerfit.knowledge`, which sees both files at onc
 
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, is_dataclass
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 if TYPE_CHECKING:
-    from pydantic import Field, TypeAdapter
+    from pydantic import Field, GetCoreSchemaHandler, TypeAdapter
 
     Id = str
     Text = str
@@ -78,20 +79,117 @@ def validation_adapter(kind: type) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
-M = TypeVar("M")
+class _Factory:
+    """A default made afresh for each object (a new list, say)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
 
 
-def model(cls: type[M]) -> type[M]:
-    """Make a class a knowledge-base object: an immutable dataclass strict about its keys."""
-    # No generated __eq__/__repr__: objects are compared by id where it matters, and each
-    # generated method costs start-up time on every command.
-    made = dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)(cls)
-    made.__pydantic_config__ = {  # type: ignore[attr-defined]
-        "extra": "forbid",
-        "str_strip_whitespace": True,
-        "strict": False,
-    }
-    return made
+def field(*, default_factory: Callable[[], Any]) -> Any:
+    """A field whose default is made afresh for each object, as ``dataclasses.field``."""
+    return _Factory(default_factory)
+
+
+class Record:
+    """A knowledge-base object: immutable, slotted, and strict about its keys.
+
+    Not a dataclass, on purpose: a dataclass writes and compiles its methods when its
+    module is imported, and with 27 classes here that cost every command about 10 ms of
+    start-up, most of a cached load. A Record shares one ``__init__`` and one validator
+    definition, built from the class's annotations only when pydantic needs it.
+    """
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _factories: ClassVar[dict[str, Callable[[], Any]]] = {}
+
+    def __init__(self, **values: Any) -> None:
+        for name in self._fields:
+            if name in values:
+                value = values.pop(name)
+            elif name in self._factories:
+                value = self._factories[name]()
+            elif name in self._defaults:
+                value = self._defaults[name]
+            else:
+                raise TypeError(f"{type(self).__name__}() needs the keyword argument {name!r}")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() has no field {next(iter(values))!r}")
+        self.__post_init__()
+
+    def __post_init__(self) -> None:
+        """Checks that involve several fields; subclasses raise ValueError to refuse."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only; cannot delete {name!r}")
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self._fields, state, strict=True):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        """Validate a mapping field by field (unknown keys refused), then build the object.
+
+        A ValueError from ``__post_init__`` becomes a validation error at the object's
+        location, so cross-field rules are reported like any other.
+        """
+        from typing import get_type_hints
+
+        from pydantic_core import core_schema
+
+        hints = get_type_hints(cls, globalns=globals(), include_extras=True)
+        optional = cls._defaults.keys() | cls._factories.keys()
+        fields = {
+            name: core_schema.typed_dict_field(
+                handler.generate_schema(hints[name]), required=name not in optional
+            )
+            for name in cls._fields
+        }
+        return core_schema.no_info_after_validator_function(
+            lambda values: cls(**values),
+            core_schema.typed_dict_schema(
+                fields,
+                extra_behavior="forbid",
+                config=core_schema.CoreConfig(str_strip_whitespace=True),
+            ),
+        )
+
+
+def model(cls: type) -> Any:
+    """Make a class a :class:`Record`: its annotated names become slots, in order.
+
+    Defaults are plain values or ``field(default_factory=...)``, as in a dataclass; a
+    subclass of a record adds its fields after those it inherits.
+    """
+    own = tuple(n for n in inspect.get_annotations(cls) if not n.startswith("_"))
+    base = next((b for b in cls.__bases__ if issubclass(b, Record)), Record)
+    namespace = {k: v for k, v in cls.__dict__.items() if k not in own}
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    defaults = dict(base._defaults)
+    factories = dict(base._factories)
+    for name in own:
+        value = cls.__dict__.get(name, _Factory)
+        if isinstance(value, _Factory):
+            factories[name] = value.make
+        elif value is not _Factory:
+            defaults[name] = value
+    namespace.update(
+        __slots__=own, _fields=base._fields + own, _defaults=defaults, _factories=factories
+    )
+    return type(cls.__name__, (base,), namespace)
 
 
 CITE_RE = re.compile(
@@ -468,9 +566,9 @@ def iter_cites(
     """
     if isinstance(obj, Cite):
         yield path, obj
-    elif is_dataclass(obj):
-        for f in fields(obj):
-            yield from iter_cites(getattr(obj, f.name), (*path, f.name))
+    elif isinstance(obj, Record):
+        for name in obj._fields:
+            yield from iter_cites(getattr(obj, name), (*path, name))
     elif isinstance(obj, list | tuple):
         for i, item in enumerate(obj):
             yield from iter_cites(item, (*path, i))
@@ -680,8 +778,8 @@ class QuestionsFile:
 
 def to_plain(obj: Any) -> Any:
     """A knowledge-base object as JSON-ready data (what ``--json`` prints)."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, Record):
+        return {name: to_plain(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, StrEnum):
         return obj.value
     if isinstance(obj, str):
