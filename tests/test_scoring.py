@@ -190,3 +190,17 @@ def test_personas_answer_in_their_own_words_not_from_profiles():
         ideal = answers_like(KB, KB.by_id[sorted(persona.top)[0]])
         same = sum(persona.answers.get(k) == v for k, v in ideal.items())
         assert same < len(ideal) - 3, persona.name
+
+
+def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking():
+    """The what-if hint scores a hundred variants through the lean path; it must agree."""
+    from careerfit.scoring import fits
+
+    for seed in range(60):
+        rng = random.Random(seed)
+        answers = random_answers(rng, skip=seed % 4 * 0.25)
+        full = {r.role.id: r.fit for r in score(KB, answers).ranked}
+        everyone = fits(KB, answers)
+        assert everyone == [full[r.id] for r in KB.roles]
+        some = rng.sample(range(len(KB.roles)), 3)
+        assert fits(KB, answers, some) == [everyone[i] for i in some]

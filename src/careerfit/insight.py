@@ -107,8 +107,8 @@ def best_swap(kb: KnowledgeBase, answers: Answers, results: Results) -> Swap | N
     second = order.index(results.ranked[1].role.id)
     best: Swap | None = None
     for question, value in _changes(kb, answers):
-        changed = fits(kb, {**answers, question.id: value})
-        margin = changed[second] - changed[first]
+        leader, runner_up = fits(kb, {**answers, question.id: value}, (first, second))
+        margin = runner_up - leader
         if best is None or margin > best.margin:
             best = Swap(question, value, margin)
     return best

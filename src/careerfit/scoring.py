@@ -21,7 +21,7 @@ No number that affects a score is written here: weights and rules live in questi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
@@ -207,16 +207,22 @@ def _factors(kb: KnowledgeBase, person: Person) -> list[tuple[str, str, float]]:
 
 
 def _closeness_table(
-    kb: KnowledgeBase, person: Person, active: list[tuple[str, str, float]]
+    kb: KnowledgeBase,
+    person: Person,
+    active: list[tuple[str, str, float]],
+    roles: Sequence[int] | None = None,
 ) -> tuple[list[list[float]], list[list[bool]]]:
-    """Closeness of every role on every factor in play, and whether the role had data.
+    """Closeness of the given roles (default: all) on every factor in play, and known-ness.
 
-    A role no source gives data for (say, pay) is scored as the average role that has it:
-    neither rewarded nor punished for thin sources, and the same for every such role.
+    The second table says whether each role had data for the factor. A role no source
+    gives data for (say, pay) is scored as the average role that has it: neither rewarded
+    nor punished for thin sources, and the same for every such role. So those factors are
+    computed for every role; a dimension only for the roles asked for.
     """
     t = fitcore.tables(kb)
     rules = kb.questions_file.factors
     xp = fitcore.SCALAR
+    picked = range(len(kb.roles)) if roles is None else roles
     rows: list[list[float]] = []
     known_rows: list[list[bool]] = []
     for fid, _, _ in active:
@@ -243,22 +249,42 @@ def _closeness_table(
                 for u in t.usual
             ]
         else:
-            index = next(i for i, d in enumerate(t.dims) if d.id == fid)
+            levels = t.levels[next(i for i, d in enumerate(t.dims) if d.id == fid)]
             mine = person.levels[fid]
-            known = [True] * len(kb.roles)
-            row = [fitcore.dimension(xp, mine, its) for its in t.levels[index]]
+            rows.append([fitcore.dimension(xp, mine, levels[r]) for r in picked])
+            known_rows.append([True] * len(picked))
+            continue
         present = [c for c, k in zip(row, known, strict=True) if k]
         typical = sum(present) / len(present) if present else 0.5
-        rows.append([c if k else typical for c, k in zip(row, known, strict=True)])
-        known_rows.append(known)
+        rows.append([row[r] if known[r] else typical for r in picked])
+        known_rows.append([known[r] for r in picked])
     return rows, known_rows
 
 
-def fits(kb: KnowledgeBase, answers: Answers) -> list[float]:
-    """Every role's fit, in knowledge-base order, without the explanations."""
-    results = score(kb, answers)
-    by_role = {r.role.id: r.fit for r in results.ranked}
-    return [by_role[r.id] for r in kb.roles]
+def _fit_sums(
+    active: list[tuple[str, str, float]], rows: list[list[float]], count: int
+) -> list[float]:
+    """Each role's fit: 100 x weight share x closeness, added up factor by factor.
+
+    The one place the sum is written, so that every path gives bit-identical fits.
+    """
+    total = sum(w for _, _, w in active)
+    return [
+        sum(100 * (w / total) * rows[f][r] for f, (_, _, w) in enumerate(active))
+        for r in range(count)
+    ]
+
+
+def fits(kb: KnowledgeBase, answers: Answers, roles: Sequence[int] | None = None) -> list[float]:
+    """The fits of the given roles (indexes in knowledge-base order; default: all).
+
+    No ranking and no explanations, and only the roles asked for: what-if questions
+    ("which single answer would change the order?") score a hundred variants at once.
+    """
+    person = person_from(kb, answers)
+    active = _factors(kb, person)
+    rows, _ = _closeness_table(kb, person, active, roles)
+    return _fit_sums(active, rows, len(kb.roles) if roles is None else len(roles))
 
 
 def score(kb: KnowledgeBase, answers: Answers) -> Results:
@@ -267,10 +293,7 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
     active = _factors(kb, person)
     rows, known = _closeness_table(kb, person, active)
     total = sum(w for _, _, w in active)
-    fit = [
-        sum(100 * (w / total) * rows[f][r] for f, (_, _, w) in enumerate(active))
-        for r in range(len(kb.roles))
-    ]
+    fit = _fit_sums(active, rows, len(kb.roles))
     order = sorted(range(len(kb.roles)), key=lambda r: (-fit[r], r))
 
     dims = {d.id: d for d in kb.questions_file.dimensions}
