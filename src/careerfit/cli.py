@@ -766,7 +766,7 @@ def history(
             return
         sessions = store.sessions()
         if json:
-            _print_json([s.__dict__ for s in sessions])
+            _print_json([s.as_dict() for s in sessions])
             return
         if not sessions:
             typer.echo("No quizzes yet. Run 'careerfit quiz' to take one.")

@@ -7,8 +7,9 @@ sees a traceback for something they can correct.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from careerfit.record import record
 
 
 class ExitCode(IntEnum):
@@ -35,7 +36,7 @@ class UsageError(CareerfitError):
     exit_code = ExitCode.USAGE
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One problem found in a data file: where it is, what is wrong, how to fix it."""
 

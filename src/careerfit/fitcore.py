@@ -13,10 +13,10 @@ options as indexes and moves.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
 from typing import Any
 
 from careerfit.knowledgebase import KnowledgeBase
+from careerfit.record import record
 from careerfit.schema import Dimension, Option, QuestionKind, Role, Setting
 
 
@@ -85,7 +85,7 @@ def setting_bits(chosen: Any) -> int:
     return bits
 
 
-@dataclass(frozen=True)
+@record
 class QuestionTable:
     """One question as numbers: option indexes, and how each option moves each dimension."""
 
@@ -96,7 +96,7 @@ class QuestionTable:
     options: tuple[Option, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Tables:
     """What scoring needs from a knowledge base, as plain numbers per role and question."""
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from careerfit.answers import AnswerRejected, Answers, Value, check_answer
 from careerfit.errors import UsageError
 from careerfit.knowledgebase import KnowledgeBase
+from careerfit.record import record
 from careerfit.schema import Question, QuestionKind
 from careerfit.scoring import Results, fits
 
 
-@dataclass(frozen=True)
+@record
 class Concern:
     """A sign that answers may not reflect the person, and the questions to revisit."""
 
@@ -89,7 +89,7 @@ def _changes(kb: KnowledgeBase, answers: Answers) -> Iterator[tuple[Question, Va
                     yield q, o.value
 
 
-@dataclass(frozen=True)
+@record
 class Swap:
     """The single answer change that does most for the runner-up against the leader."""
 

@@ -9,12 +9,12 @@ list in one run of ``careerfit validate``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from careerfit.errors import DataError, Problem
 from careerfit.knowledgebase import QUESTIONS_FILE, ROLES_FILE, KnowledgeBase
+from careerfit.record import field, record
 from careerfit.schema import (
     Comparison,
     Credential,
@@ -86,7 +86,7 @@ _SECTIONS: dict[type, dict[str, type]] = {
 }
 
 
-@dataclass
+@record
 class _Partial:
     """The valid items of each list section of a file that is not valid as a whole."""
 
@@ -98,7 +98,7 @@ class _Partial:
     questions: list[Question] = field(default_factory=list)
 
 
-@dataclass
+@record
 class _Parsed:
     """A file's model (built from its valid items only, when some are not) and its YAML."""
 
@@ -215,7 +215,7 @@ def _dotted(loc: tuple[Any, ...], data: Any) -> str:
     return out
 
 
-@dataclass(frozen=True)
+@record
 class _Report:
     """Makes problems for one file, turning a location tuple into its line and field path."""
 

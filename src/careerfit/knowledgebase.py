@@ -7,7 +7,6 @@ the validation code: that import alone costs more than the rest of a cached load
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -18,14 +17,20 @@ ROLES_FILE = "roles.yaml"
 QUESTIONS_FILE = "questions.yaml"
 
 
-@dataclass(frozen=True)
 class KnowledgeBase:
-    """A validated knowledge base: roles, questions and the version they were read at."""
+    """A validated knowledge base: roles, questions and the version they were read at.
 
-    directory: Path
-    roles_file: RolesFile
-    questions_file: QuestionsFile
-    version: str
+    A plain class, not a record: its look-up tables are worked out on first use and kept
+    (``cached_property`` needs an instance dictionary).
+    """
+
+    def __init__(
+        self, directory: Path, roles_file: RolesFile, questions_file: QuestionsFile, version: str
+    ) -> None:
+        self.directory = directory
+        self.roles_file = roles_file
+        self.questions_file = questions_file
+        self.version = version
 
     @property
     def roles(self) -> list[Role]:

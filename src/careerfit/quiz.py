@@ -8,14 +8,14 @@ real terminal in ``careerfit quiz`` and by a scripted ``ask`` in tests.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
 from careerfit.answers import AnswerRejected, Value, check_answer
+from careerfit.record import record
 from careerfit.schema import Question, QuestionKind
 
 
-@dataclass(frozen=True)
+@record
 class Prompt:
     """What the person is asked: the question, where they are, and any earlier answer."""
 
@@ -25,7 +25,7 @@ class Prompt:
     current: Value | None
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     """What the person chose to do."""
 

@@ -6,17 +6,17 @@ counsellor reading the document and a script reading the JSON see the same facts
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from careerfit import __version__, views
 from careerfit.answers import Answers
 from careerfit.insight import concerns, swap_hint
 from careerfit.knowledgebase import KnowledgeBase
+from careerfit.record import record
 from careerfit.scoring import RoleResult, score
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     """One question of the appendix and what was answered (or that it was skipped)."""
 
@@ -25,7 +25,7 @@ class AnswerRow:
     answer: str | None
 
 
-@dataclass(frozen=True)
+@record
 class RoleDetail:
     """Everything the report says about one of the top roles."""
 
@@ -35,7 +35,7 @@ class RoleDetail:
     leads_to: tuple[views.Item, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     """A quiz's results, ready to format."""
 

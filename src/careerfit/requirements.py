@@ -7,9 +7,8 @@ can never disagree about what a step takes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from careerfit.knowledgebase import KnowledgeBase
+from careerfit.record import record
 from careerfit.schema import CredentialStatus, EducationLevel, Role
 
 LEVEL_NAMES = {
@@ -23,7 +22,7 @@ LEVEL_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Gap:
     """Something between someone and a role, with the concrete next step.
 

@@ -19,15 +19,16 @@ questions.yaml) live in :mod:`careerfit.knowledge`, which sees both files at onc
 
 from __future__ import annotations
 
-import inspect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from careerfit.record import Record, field, record
 
 if TYPE_CHECKING:
-    from pydantic import Field, GetCoreSchemaHandler, TypeAdapter
+    from pydantic import Field, TypeAdapter
 
     Id = str
     Text = str
@@ -79,117 +80,13 @@ def validation_adapter(kind: type) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
-class _Factory:
-    """A default made afresh for each object (a new list, say)."""
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self.make = make
-
-
-def field(*, default_factory: Callable[[], Any]) -> Any:
-    """A field whose default is made afresh for each object, as ``dataclasses.field``."""
-    return _Factory(default_factory)
-
-
-class Record:
-    """A knowledge-base object: immutable, slotted, and strict about its keys.
-
-    Not a dataclass, on purpose: a dataclass writes and compiles its methods when its
-    module is imported, and with 27 classes here that cost every command about 10 ms of
-    start-up, most of a cached load. A Record shares one ``__init__`` and one validator
-    definition, built from the class's annotations only when pydantic needs it.
-    """
-
-    __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _defaults: ClassVar[dict[str, Any]] = {}
-    _factories: ClassVar[dict[str, Callable[[], Any]]] = {}
-
-    def __init__(self, **values: Any) -> None:
-        for name in self._fields:
-            if name in values:
-                value = values.pop(name)
-            elif name in self._factories:
-                value = self._factories[name]()
-            elif name in self._defaults:
-                value = self._defaults[name]
-            else:
-                raise TypeError(f"{type(self).__name__}() needs the keyword argument {name!r}")
-            object.__setattr__(self, name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__}() has no field {next(iter(values))!r}")
-        self.__post_init__()
-
-    def __post_init__(self) -> None:
-        """Checks that involve several fields; subclasses raise ValueError to refuse."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only; cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only; cannot delete {name!r}")
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self._fields, state, strict=True):
-            object.__setattr__(self, name, value)
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        """Validate a mapping field by field (unknown keys refused), then build the object.
-
-        A ValueError from ``__post_init__`` becomes a validation error at the object's
-        location, so cross-field rules are reported like any other.
-        """
-        from typing import get_type_hints
-
-        from pydantic_core import core_schema
-
-        hints = get_type_hints(cls, globalns=globals(), include_extras=True)
-        optional = cls._defaults.keys() | cls._factories.keys()
-        fields = {
-            name: core_schema.typed_dict_field(
-                handler.generate_schema(hints[name]), required=name not in optional
-            )
-            for name in cls._fields
-        }
-        return core_schema.no_info_after_validator_function(
-            lambda values: cls(**values),
-            core_schema.typed_dict_schema(
-                fields,
-                extra_behavior="forbid",
-                config=core_schema.CoreConfig(str_strip_whitespace=True),
-            ),
-        )
-
-
 def model(cls: type) -> Any:
-    """Make a class a :class:`Record`: its annotated names become slots, in order.
+    """Make a class a knowledge-base record: immutable, slotted, compared by identity.
 
-    Defaults are plain values or ``field(default_factory=...)``, as in a dataclass; a
-    subclass of a record adds its fields after those it inherits.
+    Identity, because two roles are never the same role by value, and records holding
+    lists could not be hashed by value anyway.
     """
-    own = tuple(n for n in inspect.get_annotations(cls) if not n.startswith("_"))
-    base = next((b for b in cls.__bases__ if issubclass(b, Record)), Record)
-    namespace = {k: v for k, v in cls.__dict__.items() if k not in own}
-    namespace.pop("__dict__", None)
-    namespace.pop("__weakref__", None)
-    defaults = dict(base._defaults)
-    factories = dict(base._factories)
-    for name in own:
-        value = cls.__dict__.get(name, _Factory)
-        if isinstance(value, _Factory):
-            factories[name] = value.make
-        elif value is not _Factory:
-            defaults[name] = value
-    namespace.update(
-        __slots__=own, _fields=base._fields + own, _defaults=defaults, _factories=factories
-    )
-    return type(cls.__name__, (base,), namespace)
+    return record(cls, eq=False)
 
 
 CITE_RE = re.compile(

@@ -22,13 +22,13 @@ No number that affects a score is written here: weights and rules live in questi
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cache, partial
 
 from careerfit import fitcore
 from careerfit.answers import Answers
 from careerfit.fitcore import role_level
 from careerfit.knowledgebase import KnowledgeBase
+from careerfit.record import record
 from careerfit.requirements import LEVEL_NAMES, Gap, gaps
 from careerfit.schema import (
     Dimension,
@@ -38,7 +38,7 @@ from careerfit.schema import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     """The person as the answers describe them; only what they answered is set."""
 
@@ -59,7 +59,7 @@ class Person:
         return self.study
 
 
-@dataclass(frozen=True)
+@record
 class Contribution:
     """One factor's part of a role's fit."""
 
@@ -82,7 +82,7 @@ class Contribution:
         return 100 * self.share * (1 - self.closeness)
 
 
-@dataclass(frozen=True)
+@record
 class RoleResult:
     """A role's place in the ranking and everything that explains it.
 
@@ -94,11 +94,9 @@ class RoleResult:
     role: Role
     rank: int
     fit: float  # 0-100; equal to the sum of the contributions' points
-    explain: Callable[[], tuple[tuple[Contribution, ...], tuple[Gap, ...]]] = field(
-        repr=False, compare=False
-    )
+    explain: Callable[[], tuple[tuple[Contribution, ...], tuple[Gap, ...]]]  # cached
 
-    @cached_property
+    @property
     def _explained(self) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
         return self.explain()
 
@@ -144,7 +142,7 @@ class RoleResult:
         return worst.reason if worst is not None and worst.closeness < 0.5 else None
 
 
-@dataclass(frozen=True)
+@record
 class Results:
     """All roles, best fit first."""
 
@@ -311,7 +309,7 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
         return tuple(contributions), tuple(gaps(kb, person.education, person.credentials, role))
 
     ranked = tuple(
-        RoleResult(kb.roles[r], rank, fit[r], partial(explain, r))
+        RoleResult(kb.roles[r], rank, fit[r], cache(partial(explain, r)))
         for rank, r in enumerate(order, start=1)
     )
     return Results(person, ranked)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
 from careerfit.answers import Value, to_json
 from careerfit.errors import CareerfitError, ExitCode, UsageError
+from careerfit.record import record
 
 HOME_VAR = "CAREERFIT_HOME"
 FILENAME = "careerfit.sqlite3"
@@ -53,7 +53,7 @@ class StorageError(CareerfitError):
     exit_code = ExitCode.STORAGE
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     """One quiz: when, against which knowledge base, how far, and its top match."""
 

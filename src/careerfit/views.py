@@ -7,9 +7,8 @@ report can never disagree about what a role is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from careerfit.knowledgebase import KnowledgeBase
+from careerfit.record import field, record
 from careerfit.requirements import gaps
 from careerfit.schema import (
     EducationLevel,
@@ -23,7 +22,7 @@ from careerfit.schema import (
 NOT_GIVEN = "Not given by any source."
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One line of content: text, its citations, and an optional short tag."""
 
@@ -32,7 +31,7 @@ class Item:
     tag: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A titled list of items; ``not_given`` when no source covers it."""
 
@@ -42,7 +41,7 @@ class Section:
     not_given: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     """Everything about one role, in the order a reader wants it."""
 
@@ -175,7 +174,7 @@ def profile(kb: KnowledgeBase, role: Role) -> Profile:
     return Profile(role, role.substantive_share, sections, sources)
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """A side-by-side table plus what the sources say sets the roles apart."""
 
@@ -258,7 +257,7 @@ def mix_text(share: float) -> str:
     return f"{pct}% substantive, {100 - pct}% procedural duties"
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One step on a career path and what it takes; ``children`` go one step further."""
 

@@ -18,7 +18,6 @@ Every file is treated as hostile. The limits below are documented in SECURITY.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +47,16 @@ class YamlProblem(Exception):
         self.message = message
 
 
-@dataclass
 class YamlDocument:
-    """The plain data of a YAML file plus where each value and key was written."""
+    """The plain data of a YAML file plus where each value and key was written.
 
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
-    duplicates: list[tuple[Path_, int]] = field(default_factory=list)
+    Filled in by the reader as events arrive, so a plain mutable class.
+    """
+
+    def __init__(self, data: Any = None) -> None:
+        self.data = data
+        self.lines: dict[Path_, int] = {}
+        self.duplicates: list[tuple[Path_, int]] = []
 
     def line_of(self, path: Path_) -> int | None:
         """The line of ``path``, or of its nearest enclosing value we know."""
