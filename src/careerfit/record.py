@@ -45,6 +45,11 @@ class Record:
     _factories: ClassVar[dict[str, Callable[[], Any]]] = {}
 
     def __init__(self, *args: Any, **values: Any) -> None:
+        if not values and len(args) == len(self._fields):  # every field, in order: the usual
+            for field_name, value in zip(self._fields, args, strict=True):
+                object.__setattr__(self, field_name, value)
+            self.__post_init__()
+            return
         name = type(self).__name__
         if len(args) > len(self._fields):
             raise TypeError(f"{name}() takes {len(self._fields)} fields, not {len(args)}")

@@ -22,7 +22,7 @@ No number that affects a score is written here: weights and rules live in questi
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache, partial
+from functools import partial
 
 from careerfit import fitcore
 from careerfit.answers import Answers
@@ -94,7 +94,7 @@ class RoleResult:
     role: Role
     rank: int
     fit: float  # 0-100; equal to the sum of the contributions' points
-    explain: Callable[[], tuple[tuple[Contribution, ...], tuple[Gap, ...]]]  # cached
+    explain: Callable[[], tuple[tuple[Contribution, ...], tuple[Gap, ...]]]  # memoised
 
     @property
     def _explained(self) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
@@ -296,7 +296,11 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
 
     dims = {d.id: d for d in kb.questions_file.dimensions}
 
+    explained: dict[int, tuple[tuple[Contribution, ...], tuple[Gap, ...]]] = {}
+
     def explain(index: int) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
+        if index in explained:  # worked out once per role, when first asked for
+            return explained[index]
         role = kb.roles[index]
         contributions = []
         for f, (fid, label, weight) in enumerate(active):
@@ -306,10 +310,12 @@ def score(kb: KnowledgeBase, answers: Answers) -> Results:
                     fid, label, weight / total, rows[f][index], reason, brief, known[f][index]
                 )
             )
-        return tuple(contributions), tuple(gaps(kb, person.education, person.credentials, role))
+        found = tuple(gaps(kb, person.education, person.credentials, role))
+        explained[index] = tuple(contributions), found
+        return explained[index]
 
     ranked = tuple(
-        RoleResult(kb.roles[r], rank, fit[r], cache(partial(explain, r)))
+        RoleResult(kb.roles[r], rank, fit[r], partial(explain, r))
         for rank, r in enumerate(order, start=1)
     )
     return Results(person, ranked)
