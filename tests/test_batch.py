@@ -161,6 +161,16 @@ def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke
     assert "Traceback" not in result.output
 
 
+def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(invoke, tmp_path):
+    sets = [random_answers(random.Random(i)) for i in range(3)]
+    responses = tmp_path / "excel.csv"
+    responses.write_text(_csv(KB, sets), encoding="utf-8-sig")  # as Excel's "CSV UTF-8"
+    result = invoke("score", str(responses))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["respondent"] for r in rows] == ["r0", "r1", "r2"]
+
+
 def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_path):
     responses = tmp_path / "r.jsonl"
     responses.write_text(_jsonl([random_answers(random.Random(1))]))

@@ -676,7 +676,8 @@ def score(
         summary = _score_stream(kb, sys.stdin, kind, output, top, None)
     else:
         try:
-            source = responses.open(encoding="utf-8", newline="", errors="replace")
+            # utf-8-sig: spreadsheets (Excel's "CSV UTF-8") start the file with a BOM
+            source = responses.open(encoding="utf-8-sig", newline="", errors="replace")
         except OSError as err:
             from careerfit.errors import DataError, Problem
 
