@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerfit import batch, synthetic
+from careerfit import batch, batchread, batchscore, synthetic
 from careerfit.datadir import bundled_data_dir
 from careerfit.errors import ExitCode
 from careerfit.knowledge import load
@@ -278,7 +278,7 @@ def test_csv_cells_with_spaces_as_spreadsheets_write_them():
 
 
 def test_block_and_chunk_boundaries_keep_every_row_and_line_number(monkeypatch):
-    monkeypatch.setattr(batch, "READ", 7)
+    monkeypatch.setattr(batchread, "READ", 7)
     monkeypatch.setattr(batch, "CHUNK", 20)
     sets = [random_answers(random.Random(i)) for i in range(100)]
     lines = _jsonl(sets, respondent=False).splitlines()
@@ -313,7 +313,7 @@ def test_ties_keep_the_knowledge_base_order():
     fit = np.array([[5.0, 7.0, 7.0, 1.0, 7.0] * 4, [2.0] * 20, [3.0, 9.0] * 10])
     stable = np.argsort(-fit, axis=1, kind="stable")
     for top in (1, 2, 3, 5, 20):
-        assert (batch._best(np, fit, top) == stable[:, :top]).all()
+        assert (batchscore._best(np, fit, top) == stable[:, :top]).all()
 
 
 def test_respondent_names_are_quoted_as_each_format_needs():
