@@ -163,6 +163,7 @@ def batch_throughput(work: Path, sizes: list[int]) -> None:
     questions = kb.questions_file.questions
     print("3. Batch: careerfit score on the bundled knowledge base, one process each\n")
     print(f"   {'respondents':>11} {'format':>6} {'seconds':>8} {'per second':>11} {'peak MB':>8}")
+    timings: dict[str, list[tuple[int, float]]] = {"jsonl": [], "csv": []}
     for size in sizes:
         for kind in ("jsonl", "csv"):
             source = work / f"responses-{size}.{kind}"
@@ -191,6 +192,15 @@ def batch_throughput(work: Path, sizes: list[int]) -> None:
             scored, seconds, peak_kb = int(out[0]), float(out[1]), int(out[2])
             rate, peak = scored / seconds, peak_kb / 1024
             print(f"   {scored:>11,} {kind:>6} {seconds:8.2f} {rate:11,.0f} {peak:8.1f}")
+            timings[kind].append((scored, seconds))
+    # Linear in respondents means seconds = fixed + n x per-respondent; fit both.
+    print()
+    for kind, points in timings.items():
+        fit = statistics.linear_regression([n for n, _ in points], [t for _, t in points])
+        print(
+            f"   {kind}: {fit.intercept:.3f} s fixed (numpy, tables) + {fit.slope * 1e6:.2f} us "
+            f"per respondent ({1 / fit.slope:,.0f} per second once running)"
+        )
     print()
 
 
