@@ -24,10 +24,15 @@ def clean(value: str) -> str:
 
 
 def console() -> Console:
-    """Console for results (stdout)."""
-    return Console(file=sys.stdout)
+    """Console for results (stdout).
+
+    ``emoji=False``: careerfit writes no ``:emoji:`` codes, so a title or caption that
+    happens to contain one stays as written, and Rich's emoji table (a 2 ms import) is
+    never loaded.
+    """
+    return Console(file=sys.stdout, emoji=False)
 
 
 def error_console() -> Console:
     """Console for errors and notices (stderr)."""
-    return Console(file=sys.stderr, soft_wrap=True)
+    return Console(file=sys.stderr, soft_wrap=True, emoji=False)
