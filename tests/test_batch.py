@@ -149,7 +149,7 @@ def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
 def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke, tmp_path):
     sets = [random_answers(random.Random(i)) for i in range(4)]
     rows = _csv(KB, sets).splitlines()
-    rows.insert(3, "r-huge," + "x" * 200_000)  # over the csv module's cell size limit
+    rows.insert(3, 'r-huge,"' + "x" * 200_000 + '"')  # quoted, over the csv module's limit
     responses = tmp_path / "c.csv"
     responses.write_text("\n".join(rows) + "\n")
     result = invoke("score", str(responses))
@@ -159,6 +159,22 @@ def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke
     ]  # fmt: skip
     assert "c.csv:4: is not valid CSV (field larger than field limit" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_quoted_cells_with_commas_quotes_and_line_breaks_are_read_as_csv():
+    sets = [random_answers(random.Random(i)) for i in range(1500)]  # quotes from block 2 on
+    text = _csv(KB, sets)
+    names = ["Lee, Sam", 'Ann "Nan"', "two\nlines"]
+    for i, name in zip((1100, 1200, 1300), names, strict=True):
+        quoted = '"' + name.replace('"', '""') + '"'
+        text = text.replace(f"\nr{i},", f"\n{quoted},", 1)
+    summary, out = _run(KB, text, "csv")
+    assert summary.scored == 1500 and not summary.invalid
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [rows[i]["respondent"] for i in (1100, 1200, 1300)] == names
+    assert rows[1400]["line"] == "1402"  # records are counted: a break in a cell is not one
+    for answers, row in zip(sets[1290:1310], rows[1290:1310], strict=True):
+        assert (row["match_1"], float(row["fit_1"])) == _expected(KB, answers)[0][:2]
 
 
 def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(invoke, tmp_path):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -153,15 +153,8 @@ def csv_blocks(handle: IO[str], kb: KnowledgeBase) -> Iterator[Block]:
     extra = [i for i, name in enumerate(header) if name not in known]
     who = where.get(RESPONDENT)
     number = 1
-    while True:
-        rows: list[list[str]] = []
-        unreadable = []
-        try:
-            rows.extend(islice(reader, READ))  # keeps the rows read before an error
-        except csv.Error as err:  # a cell over the csv module's size limit, say
-            unreadable.append((number + len(rows) + 1, f"is not valid CSV ({err})"))
-        if not rows and not unreadable:
-            return
+    for rows, refused in _records(handle):
+        unreadable = [(number + len(rows) + 1, refused)] if refused else []
         lines: Sequence[int] = range(number + 1, number + 1 + len(rows))
         number += len(rows) + len(unreadable)
         if set(map(len, rows)) != {width}:
@@ -188,6 +181,32 @@ def csv_blocks(handle: IO[str], kb: KnowledgeBase) -> Iterator[Block]:
             return found
 
         yield Block(lines, respondents, columns, suspect, answers, unreadable)
+
+
+def _records(handle: IO[str]) -> Iterator[tuple[list[list[str]], str | None]]:
+    """Data records :data:`READ` at a time, each with the complaint about the next, if any.
+
+    A record the csv module refuses is skipped, and the complaint says why. Lines without
+    a double quote are split at their commas, which is all the csv module would do with
+    them, at twice its speed. From the first block with a quote in it, the csv module
+    reads the rest: a quoted cell may hold commas, quotes or line breaks.
+    """
+    texts: list[str] = []
+    while texts := list(islice(handle, READ)):
+        if '"' in "".join(texts):
+            break
+        yield [t.rstrip("\r\n").split(",") if t.strip("\r\n") else [] for t in texts], None
+    reader = csv.reader(chain(texts, handle))
+    while True:
+        rows: list[list[str]] = []
+        try:
+            rows.extend(islice(reader, READ))  # keeps the rows read before an error
+        except csv.Error as err:  # a cell over the csv module's size limit, say
+            yield rows, f"is not valid CSV ({err})"
+            continue
+        if not rows:
+            return
+        yield rows, None
 
 
 def _same_width(
