@@ -180,7 +180,10 @@ class EducationLevel(StrEnum):
     @property
     def rank(self) -> int:
         """Position on the ladder, so ``a.rank >= b.rank`` means a meets b."""
-        return list(EducationLevel).index(self)
+        return _RANKS[self.value]
+
+
+_RANKS = {level.value: rank for rank, level in enumerate(EducationLevel)}  # asked for often
 
 
 @model
