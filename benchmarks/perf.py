@@ -57,7 +57,12 @@ started = time.perf_counter()
 with open(sys.argv[1], encoding="utf-8", newline="") as source, open(sys.argv[2], "w") as sink:
     summary = batch.run(kb, source, sys.argv[3], sink)
 elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM is this process's own peak; ru_maxrss on Linux keeps the parent's from before exec.
+try:
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(summary.scored, elapsed, peak)
 """
 
