@@ -328,3 +328,23 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
     with proc.stderr:
         stderr = proc.stderr.read().decode()
     assert (proc.wait(timeout=60), stderr) == (ExitCode.FAILURE, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["roles"], ["roles", "--json"]])
+def test_a_full_disk_is_explained_not_called_a_bug(tmp_path, args):
+    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path)}
+    with open("/dev/full", "w") as full:  # every write fails: no space left on device
+        done = subprocess.run([sys.executable, "-m", "careerfit", *args], stdout=full,
+                              stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
+    assert done.returncode == ExitCode.FAILURE
+    assert "could not write its output (No space left on device)" in done.stderr
+    assert "bug" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_closed_standard_output_is_no_crash(tmp_path):
+    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "careerfit", "roles"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, env=env,
+                          preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr

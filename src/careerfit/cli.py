@@ -7,6 +7,7 @@ test runner that calls commands directly, gets the same behaviour.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from enum import StrEnum
@@ -38,17 +39,37 @@ class _Group(TyperGroup):
             # reader's choice, not an error to explain. Later output goes nowhere.
             _silence_stdout()
             raise typer.Exit(ExitCode.FAILURE) from None
+        except OSError as err:
+            if err.filename is not None or err.errno not in _OUTPUT_ERRORS:
+                _internal(err)
+            _silence_stdout()
+            _fail(_cannot_write(err), ExitCode.FAILURE)
         except (typer.Exit, typer.Abort, click.ClickException):
             raise
         except Exception as err:
-            if os.environ.get("CAREERFIT_DEBUG"):
-                raise
-            _fail(
-                f"careerfit hit an internal error ({type(err).__name__}: {err}). This is a bug; "
-                "please report it with the command you ran. Set CAREERFIT_DEBUG=1 to see the "
-                "traceback.",
-                ExitCode.INTERNAL,
-            )
+            _internal(err)
+
+
+# What the system says when the output itself cannot be written: not careerfit's bug.
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _cannot_write(err: OSError) -> str:
+    return (
+        f"careerfit could not write its output ({err.strerror}). Check that the disk has "
+        "room and that the output goes somewhere writable, then run the command again."
+    )
+
+
+def _internal(err: Exception) -> None:
+    if os.environ.get("CAREERFIT_DEBUG"):
+        raise err
+    _fail(
+        f"careerfit hit an internal error ({type(err).__name__}: {err}). This is a bug; "
+        "please report it with the command you ran. Set CAREERFIT_DEBUG=1 to see the "
+        "traceback.",
+        ExitCode.INTERNAL,
+    )
 
 
 def _silence_stdout() -> None:
@@ -885,10 +906,16 @@ def _end(code: int) -> NoReturn:
 
     atexit._run_exitfuncs()
     try:
-        sys.stdout.flush()
-    except OSError:  # the reader went away (careerfit roles | head -1): nothing to tell
+        if sys.stdout is not None:  # None when started with stdout closed
+            sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (careerfit roles | head -1)
+        code = code or ExitCode.FAILURE
+    except OSError as err:
+        if sys.stderr is not None:
+            print(_cannot_write(err), file=sys.stderr)
         code = code or ExitCode.FAILURE
     try:
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     finally:
         os._exit(code)
