@@ -1,0 +1,38 @@
+"""Start-up: a command imports only what it needs (how fast is measured in benchmarks/)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+PROBE = """
+import sys
+sys.argv = ["careerfit", *sys.argv[1:]]
+from careerfit.cli import app
+try:
+    app()
+except SystemExit:
+    pass
+heavy = ("pydantic", "sqlite3", "yaml", "rich", "numpy", "msgspec", "careerfit.schema",
+         "careerfit.knowledge", "careerfit.markdown", "careerfit.store")
+print(" ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def _imported(tmp_path, *args: str) -> set[str]:
+    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path), "CAREERFIT_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], env=env, capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    return set(done.stderr.split())
+
+
+def test_help_loads_no_knowledge_base_store_or_validation(tmp_path):
+    assert _imported(tmp_path, "--help") == set()
+
+
+def test_a_cached_roles_reads_neither_yaml_nor_the_store(tmp_path):
+    _imported(tmp_path, "roles")  # fills the cache
+    loaded = _imported(tmp_path, "roles")
+    assert not loaded & {"yaml", "careerfit.knowledge", "sqlite3", "careerfit.store", "numpy"}
+    assert "careerfit.schema" in loaded  # the probe does see what a command imports
