@@ -132,6 +132,19 @@ def test_invalid_rows_are_reported_with_their_lines_and_skipped(invoke, tmp_path
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [("jsonl", "not json\n\n[1]\n"), ("csv", "education,study\njust,three,cells\n")],
+)
+def test_a_file_with_no_readable_row_is_reported_not_a_crash(kind, text, monkeypatch):
+    monkeypatch.setattr(batchread, "READ", 2)  # a whole block of unreadable lines, then more
+    summary, out = _run(KB, text, kind)
+    assert summary.scored == 0 and [line for line, _ in summary.invalid] == (
+        [1, 3] if kind == "jsonl" else [2]
+    )
+    assert out.count("\n") == (0 if kind == "jsonl" else 1)  # no result rows (CSV: a header)
+
+
 def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
     sets = [random_answers(random.Random(i)) for i in range(5)]
     text = _csv(KB, sets) + "just,three,cells\n"

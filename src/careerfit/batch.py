@@ -153,7 +153,8 @@ def _run(
     for block in blocks:
         coded, invalid = encoder.encode(block, text)
         summary.invalid.extend(invalid)
-        pending.append(coded)
+        if coded.lines:
+            pending.append(coded)
         waiting += len(coded.lines)
         if waiting >= CHUNK:
             flush()

@@ -173,6 +173,8 @@ class Encoder:
 
         n = len(block.lines)
         codes = np.empty((len(self.columns), n), dtype=np.int64)
+        if not n:  # every line of the block unreadable or blank
+            return Coded([], [], codes), list(block.unreadable)
         for j, column in enumerate(self.columns):
             values = column.encode(block.columns[column.table.id], text)
             codes[j] = np.fromiter(values, np.int64, n)
