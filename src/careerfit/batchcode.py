@@ -120,21 +120,17 @@ class Column:
 
         options = self.table.options
         rows = []
-        for chosen in self.chosen:  # the same reading, in the same order, as person_from
-            settings = credentials = pay = 0
-            education = study = -1
-            for option in map(options.__getitem__, chosen):
-                if option.setting is not None:
-                    settings |= fitcore.SETTING_BITS[option.setting]
-                if option.credential is not None:
-                    credentials |= credential_bits[option.credential]
-                if option.pay:
-                    pay = option.pay
-                if option.education is not None:
-                    education = option.education.rank
-                if option.study is not None:
-                    study = option.study.rank
-            rows.append((settings, credentials, float(pay), education, study))
+        for chosen in self.chosen:
+            told = fitcore.recorded(map(options.__getitem__, chosen))
+            rows.append(
+                (
+                    fitcore.setting_bits(told.settings),
+                    sum(credential_bits[c] for c in told.credentials),
+                    float(told.pay or 0),
+                    told.education.rank if told.education is not None else -1,
+                    told.study.rank if told.study is not None else -1,
+                )
+            )
         rows.append((0, 0, 0.0, -1, -1))  # code -1: not answered
         settings, credentials, pay, education, study = (
             np.array(c) for c in zip(*rows, strict=True)
@@ -162,10 +158,12 @@ class Encoder:
     """Turns blocks of rows into codes, checking every row by the answers-file rules."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        import numpy as np
+
         self.kb = kb
         bank = {q.id: q for q in kb.questions_file.questions}
         self.columns = [Column(t, bank[t.id]) for t in fitcore.tables(kb).questions]
-        self.ids = [c.table.id for c in self.columns]
+        self.floors = np.array([c.floor for c in self.columns])[:, None]  # lowest valid code
 
     def encode(self, block: Block, text: bool) -> tuple[Coded, list[tuple[int, str]]]:
         """The block's valid rows as codes, and its invalid rows with why."""
@@ -178,8 +176,8 @@ class Encoder:
         for j, column in enumerate(self.columns):
             values = column.encode(block.columns[column.table.id], text)
             codes[j] = np.fromiter(values, np.int64, n)
-        floors = np.array([c.floor for c in self.columns])[:, None]
-        suspect = block.suspect.union(np.flatnonzero((codes < floors).any(axis=0)).tolist())
+        low = np.flatnonzero((codes < self.floors).any(axis=0))
+        suspect = block.suspect.union(low.tolist())
         invalid = list(block.unreadable)
         if not suspect:
             return Coded(list(block.lines), block.respondents, codes), invalid

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from careerfit import fitcore
-from careerfit.schema import CredentialStatus
+from careerfit.requirements import is_hard
 
 if TYPE_CHECKING:
     from careerfit.batchcode import Column
@@ -40,11 +40,7 @@ class Scorer:
         )[None, :]
         self.required = np.array(
             [
-                sum(
-                    t.credential_bits[c.credential]
-                    for c in r.credentials
-                    if c.status is CredentialStatus.required and c.region is None
-                )
+                sum(t.credential_bits[c.credential] for c in r.credentials if is_hard(c))
                 for r in kb.roles
             ],
             dtype=np.int64,

@@ -13,11 +13,12 @@ options as indexes and moves.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
 from careerfit.knowledgebase import KnowledgeBase
 from careerfit.record import record
-from careerfit.schema import Dimension, Option, QuestionKind, Role, Setting
+from careerfit.schema import Dimension, EducationLevel, Option, QuestionKind, Role, Setting
 
 
 class _ScalarOps:
@@ -83,6 +84,40 @@ def setting_bits(chosen: Any) -> int:
     for s in chosen:
         bits |= SETTING_BITS[s]
     return bits
+
+
+@record
+class Recorded:
+    """What a person's chosen options record about them (None: not told)."""
+
+    settings: frozenset[Setting]
+    credentials: frozenset[str]
+    pay: int | None
+    education: EducationLevel | None
+    study: EducationLevel | None
+
+
+def recorded(options: Iterable[Option]) -> Recorded:
+    """What chosen options record, read in order.
+
+    Settings and credentials add up; a later pay, education or study answer replaces an
+    earlier one. The one reading of answers: a single quiz reads all of a person's chosen
+    options with it, and batch scoring each combination it meets, so the two agree.
+    """
+    settings: set[Setting] = set()
+    credentials: set[str] = set()
+    pay: int | None = None
+    education = study = None
+    for option in options:
+        if option.setting is not None:
+            settings.add(option.setting)
+        if option.credential is not None:
+            credentials.add(option.credential)
+        if option.pay:
+            pay = option.pay
+        education = option.education or education
+        study = option.study or study
+    return Recorded(frozenset(settings), frozenset(credentials), pay, education, study)
 
 
 @record

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from careerfit.knowledgebase import KnowledgeBase
 from careerfit.record import record
-from careerfit.schema import CredentialStatus, EducationLevel, Role
+from careerfit.schema import CredentialStatus, EducationLevel, Role, RoleCredential
 
 LEVEL_NAMES = {
     EducationLevel.none: "no diploma",
@@ -44,6 +44,14 @@ class Gap:
         return f"{self.label}: {self.detail}"
 
 
+def is_hard(credential: RoleCredential) -> bool:
+    """A credential the role requires everywhere: without it, the role is not open yet.
+
+    A requirement limited to one region is shown but does not bar the way.
+    """
+    return credential.status is CredentialStatus.required and credential.region is None
+
+
 def gaps(
     kb: KnowledgeBase, education: EducationLevel | None, held: frozenset[str], role: Role
 ) -> list[Gap]:
@@ -69,7 +77,7 @@ def gaps(
             continue
         cred = kb.credential(rc.credential)
         name = kb.credential_name(rc.credential)
-        hard = rc.status is CredentialStatus.required and rc.region is None
+        hard = is_hard(rc)
         status = rc.status.value + (f" in {rc.region}" if rc.region else "")
         step = f"{name}, from {cred.body}."
         if cred.eligibility:

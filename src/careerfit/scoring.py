@@ -161,10 +161,7 @@ def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
     highest total the answered questions allow.
     """
     totals: dict[str, list[float]] = {}  # dim -> [sum, lowest possible, highest possible]
-    settings: set[Setting] = set()
-    credentials: set[str] = set()
-    pay: int | None = None
-    education = study = None
+    options = []
     for question in fitcore.tables(kb).questions:
         value = answers.get(question.id)
         if value is None:
@@ -175,18 +172,10 @@ def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
             acc[0] += sum(moves[i] for i in chosen)
             acc[1] += lowest
             acc[2] += highest
-        for i in chosen:
-            option = question.options[i]
-            if option.setting is not None:
-                settings.add(option.setting)
-            if option.credential is not None:
-                credentials.add(option.credential)
-            if option.pay:
-                pay = option.pay
-            education = option.education or education
-            study = option.study or study
+        options.extend(question.options[i] for i in chosen)
     levels = {d: (s - lo) / (hi - lo) for d, (s, lo, hi) in totals.items() if hi > lo}
-    return Person(levels, frozenset(settings), pay, education, study, frozenset(credentials))
+    told = fitcore.recorded(options)
+    return Person(levels, told.settings, told.pay, told.education, told.study, told.credentials)
 
 
 def _factors(kb: KnowledgeBase, person: Person) -> list[tuple[str, str, float]]:
