@@ -80,3 +80,18 @@ def test_a_cached_load_does_not_import_the_yaml_reader(kb_copy, tmp_path):
     env = {**os.environ, "CAREERFIT_CACHE": str(tmp_path / "cache")}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_a_cached_load_leaves_the_garbage_collector_as_it_found_it(kb_copy):
+    import gc
+
+    load_cached(kb_copy)  # fills the cache; the next load unpickles with the collector paused
+    assert gc.isenabled()
+    load_cached(kb_copy)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_cached(kb_copy)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -10,7 +10,6 @@ The figures are in ``benchmarks/perf.py``.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 from collections import Counter
@@ -22,6 +21,7 @@ from typing import IO, Any
 from careerfit.batchcode import Coded, Encoder
 from careerfit.batchread import RESPONDENT, JsonRows, csv_blocks
 from careerfit.batchscore import Scorer
+from careerfit.gcpause import paused
 from careerfit.knowledgebase import KnowledgeBase
 
 CHUNK = 8192  # rows scored together
@@ -106,13 +106,8 @@ def run(
     cycles, and the collector would otherwise rescan every row's objects again and again
     (it halves the throughput). Memory stays flat because each chunk is released.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _run(kb, source, kind, sink, min(top, len(kb.roles)), progress)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run(
