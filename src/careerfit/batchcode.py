@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit import fitcore
 from careerfit.answers import AnswerRejected, check_all, check_answer
+from careerfit.batchread import cell_answers
 from careerfit.schema import Question
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class Column:
         """Remember a new multi-choice combination's code; an invalid one is not kept."""
         raw: Any = key
         if text and isinstance(key, str):
-            raw = [p.strip() for p in key.split(";") if p.strip()]
+            raw = cell_answers(key)
         elif isinstance(key, tuple):
             raw = list(key)
         try:

@@ -177,10 +177,15 @@ def csv_blocks(handle: IO[str], kb: KnowledgeBase) -> Iterator[Block]:
             found = {k: v.strip() for k, v in zip(header, rows[i], strict=True) if v.strip()}
             found.pop(RESPONDENT, None)
             for key in multi & found.keys():
-                found[key] = [p.strip() for p in found[key].split(";") if p.strip()]
+                found[key] = cell_answers(found[key])
             return found
 
         yield Block(lines, respondents, columns, suspect, answers, unreadable)
+
+
+def cell_answers(cell: str) -> list[str]:
+    """The answers in one CSV cell of a multi-choice question: separated by ';'."""
+    return [part.strip() for part in cell.split(";") if part.strip()]
 
 
 def _records(handle: IO[str]) -> Iterator[tuple[list[list[str]], str | None]]:
