@@ -49,9 +49,9 @@ BATCH = """
 import resource, sys, time
 from collections.abc import Callable
 from pathlib import Path
-from careerfit import batch
-from careerfit.datadir import bundled_data_dir
-from careerfit.kbcache import load_cached
+from careerfit.batch import pipeline as batch
+from careerfit.kb.location import bundled_data_dir
+from careerfit.kb.cache import load_cached
 kb = load_cached(bundled_data_dir())
 started = time.perf_counter()
 with open(sys.argv[1], encoding="utf-8", newline="") as source, open(sys.argv[2], "w") as sink:
@@ -118,11 +118,11 @@ def startup(runs: int, work: Path) -> None:
 
 
 def knowledge_bases(work: Path) -> None:
-    from careerfit import synthetic
-    from careerfit.kbcache import load_cached
-    from careerfit.knowledge import load
-    from careerfit.scoring import score
-    from careerfit.simulate import answers_like
+    from careerfit.fit.assess import score
+    from careerfit.kb.cache import load_cached
+    from careerfit.kb.load import load
+    from support import synthetic
+    from support.simulate import answers_like
 
     print("2. Knowledge-base size: load, and score one respondent (best of 5)\n")
     print(
@@ -160,8 +160,8 @@ def _best_of(times: int, action: Callable, *args: object) -> float:
 
 
 def batch_throughput(work: Path, sizes: list[int]) -> None:
-    from careerfit.datadir import bundled_data_dir
-    from careerfit.knowledge import load
+    from careerfit.kb.load import load
+    from careerfit.kb.location import bundled_data_dir
 
     kb = load(bundled_data_dir())
     rng = random.Random(2026)

@@ -13,10 +13,10 @@ import argparse
 import random
 import time
 
-from careerfit.datadir import bundled_data_dir
-from careerfit.knowledge import load
-from careerfit.scoring import score
-from careerfit.simulate import answers_like, noisy
+from careerfit.fit.assess import score
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from support.simulate import answers_like, noisy
 
 NOISE_LEVELS = (0.0, 0.1, 0.2, 0.3, 0.5)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from careerfit.cli import app
-from careerfit.datadir import bundled_data_dir
+from careerfit.cli.app import app
+from careerfit.kb.location import bundled_data_dir
 
 Invoke = Callable[..., Result]
 

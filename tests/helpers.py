@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from careerfit.datadir import bundled_data_dir
-from careerfit.knowledge import load
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
 
 QUESTIONS = load(bundled_data_dir()).questions_file.questions
 

@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerfit import batch, batchread, batchscore, synthetic
-from careerfit.datadir import bundled_data_dir
+from careerfit.batch import pipeline as batch
+from careerfit.batch import read as batchread
+from careerfit.batch import score as batchscore
 from careerfit.errors import ExitCode
-from careerfit.knowledge import load
-from careerfit.scoring import score
+from careerfit.fit.assess import score
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from support import synthetic
 
 from helpers import answers_file
 from test_scoring import random_answers

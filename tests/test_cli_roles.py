@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.datadir import bundled_data_dir
-from careerfit.knowledge import load
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
 
 KB = load(bundled_data_dir())
 REQUIRED_ROLES = [
@@ -205,7 +205,7 @@ def test_help_teaches_with_an_example(invoke, command):
 def test_every_command_is_covered_by_the_help_test_and_the_readme():
     from typer.main import get_command
 
-    from careerfit.cli import app
+    from careerfit.cli.app import app
 
     group = get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]

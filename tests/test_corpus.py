@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerfit.yamlfile import MAX_BYTES
+from careerfit.kb.yamlread import MAX_BYTES
 
 from figures import FIGURES
 

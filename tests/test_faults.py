@@ -15,11 +15,11 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from careerfit.datadir import bundled_data_dir
 from careerfit.errors import ExitCode
-from careerfit.knowledge import load
-from careerfit.store import FILENAME, SCHEMA_VERSION, Store
-from careerfit.yamlfile import YamlProblem, parse_yaml
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from careerfit.kb.yamlread import YamlProblem, parse_yaml
+from careerfit.quiz.store import FILENAME, SCHEMA_VERSION, Store
 
 from figures import FIGURES
 from helpers import typed_replies
@@ -188,7 +188,7 @@ def test_a_store_from_a_newer_careerfit_is_refused(tmp_path):
 
 WRITER = """
 import sys
-from careerfit.store import Store
+from careerfit.quiz.store import Store
 home, n = sys.argv[1], int(sys.argv[2])
 with Store(__import__("pathlib").Path(home)) as store:
     sid = store.start("v")

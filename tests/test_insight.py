@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from careerfit.datadir import bundled_data_dir
 from careerfit.errors import UsageError
-from careerfit.insight import best_swap, concerns, swap_hint, what_if
-from careerfit.knowledge import load
-from careerfit.schema import QuestionKind
-from careerfit.scoring import score
+from careerfit.fit.assess import score
+from careerfit.fit.insight import best_swap, concerns, swap_hint, what_if
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from careerfit.kb.model import QuestionKind
 
 from personas import PERSONAS
 

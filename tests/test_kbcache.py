@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from careerfit import knowledge
-from careerfit.kbcache import load_cached
+from careerfit.kb import load as knowledge
+from careerfit.kb.cache import load_cached
 
 
 def _cache_files(tmp_path):
@@ -72,10 +72,10 @@ def test_a_cached_load_does_not_import_the_yaml_reader(kb_copy, tmp_path):
     """What the split of knowledgebase from knowledge is for: start-up of cached commands."""
     load_cached(kb_copy)
     code = (
-        "import sys; from pathlib import Path; from careerfit.kbcache import load_cached; "
+        "import sys; from pathlib import Path; from careerfit.kb.cache import load_cached; "
         f"load_cached(Path({str(kb_copy)!r})); "
-        "print(sorted(m for m in sys.modules if m in ('careerfit.knowledge', 'yaml', "
-        "'careerfit.yamlfile', 'pydantic')))"
+        "print(sorted(m for m in sys.modules if m in ('careerfit.kb.load', 'yaml', "
+        "'careerfit.kb.yamlread', 'pydantic')))"
     )
     env = {**os.environ, "CAREERFIT_CACHE": str(tmp_path / "cache")}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)

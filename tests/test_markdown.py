@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from careerfit import markdown, report, views
-from careerfit.datadir import bundled_data_dir
 from careerfit.errors import ExitCode
 from careerfit.files import OutputError, write_atomic
-from careerfit.knowledge import load
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from careerfit.present import markdown, report, views
 
 from helpers import answers_file, typed_replies
 from personas import PERSONAS

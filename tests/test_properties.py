@@ -8,12 +8,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit import answersfile, synthetic
-from careerfit.datadir import bundled_data_dir
 from careerfit.errors import DataError
-from careerfit.knowledge import KnowledgeBase, load
-from careerfit.schema import QuestionKind
-from careerfit.scoring import score
+from careerfit.fit.assess import score
+from careerfit.kb.load import KnowledgeBase, load
+from careerfit.kb.location import bundled_data_dir
+from careerfit.kb.model import QuestionKind
+from careerfit.quiz import answers_file as answersfile
+from support import synthetic
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 BUNDLED = load(bundled_data_dir())

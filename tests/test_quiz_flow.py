@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from careerfit.datadir import bundled_data_dir
-from careerfit.knowledge import load
-from careerfit.quiz import Action, InvalidReply, Prompt, parse_reply, run
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from careerfit.quiz.flow import Action, InvalidReply, Prompt, parse_reply, run
 
 KB = load(bundled_data_dir())
 Q = {q.id: q for q in KB.questions_file.questions}

@@ -11,7 +11,7 @@ import sys
 import pexpect
 import pytest
 
-from careerfit.store import Store
+from careerfit.quiz.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

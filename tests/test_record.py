@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from careerfit.record import field, record
+from careerfit.records import field, record
 
 
 @record

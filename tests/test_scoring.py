@@ -6,11 +6,11 @@ import random
 
 import pytest
 
-from careerfit.datadir import bundled_data_dir
-from careerfit.knowledge import load
-from careerfit.schema import QuestionKind
-from careerfit.scoring import score
-from careerfit.simulate import answers_like, noisy
+from careerfit.fit.assess import score
+from careerfit.kb.load import load
+from careerfit.kb.location import bundled_data_dir
+from careerfit.kb.model import QuestionKind
+from support.simulate import answers_like, noisy
 
 from personas import PERSONAS, Persona
 
@@ -194,7 +194,7 @@ def test_personas_answer_in_their_own_words_not_from_profiles():
 
 def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking():
     """The what-if hint scores a hundred variants through the lean path; it must agree."""
-    from careerfit.scoring import fits
+    from careerfit.fit.assess import fits
 
     for seed in range(60):
         rng = random.Random(seed)

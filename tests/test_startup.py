@@ -9,13 +9,13 @@ import sys
 PROBE = """
 import sys
 sys.argv = ["careerfit", *sys.argv[1:]]
-from careerfit.cli import app
+from careerfit.cli.app import app
 try:
     app()
 except SystemExit:
     pass
-heavy = ("pydantic", "sqlite3", "yaml", "rich", "numpy", "msgspec", "careerfit.schema",
-         "careerfit.knowledge", "careerfit.markdown", "careerfit.store")
+heavy = ("pydantic", "sqlite3", "yaml", "rich", "numpy", "msgspec", "careerfit.kb.model",
+         "careerfit.kb.load", "careerfit.present.markdown", "careerfit.quiz.store")
 print(" ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 """
 
@@ -34,5 +34,5 @@ def test_help_loads_no_knowledge_base_store_or_validation(tmp_path):
 def test_a_cached_roles_reads_neither_yaml_nor_the_store(tmp_path):
     _imported(tmp_path, "roles")  # fills the cache
     loaded = _imported(tmp_path, "roles")
-    assert not loaded & {"yaml", "careerfit.knowledge", "sqlite3", "careerfit.store", "numpy"}
-    assert "careerfit.schema" in loaded  # the probe does see what a command imports
+    assert not loaded & {"yaml", "careerfit.kb.load", "sqlite3", "careerfit.quiz.store", "numpy"}
+    assert "careerfit.kb.model" in loaded  # the probe does see what a command imports

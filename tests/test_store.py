@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from careerfit.errors import UsageError
-from careerfit.store import SCHEMA_VERSION, StorageError, Store
+from careerfit.quiz.store import SCHEMA_VERSION, StorageError, Store
 
 
 def test_latest_answer_wins_and_skip_clears(tmp_path):

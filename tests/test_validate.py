@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from careerfit.errors import DataError, ExitCode
-from careerfit.knowledge import load, validate
+from careerfit.kb.load import load, validate
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -233,7 +233,7 @@ def test_loader_api_raises_its_own_error(kb_copy):
 
 
 def test_yes_and_no_are_words_not_booleans():
-    from careerfit.yamlfile import parse_yaml
+    from careerfit.kb.yamlread import parse_yaml
 
     data = parse_yaml(b"a: No\nb: yes\nc: On\nd: true\ne: False\n").data
     assert data == {"a": "No", "b": "yes", "c": "On", "d": True, "e": False}

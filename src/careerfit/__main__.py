@@ -1,5 +1,5 @@
 """Let ``python -m careerfit`` behave exactly like the ``careerfit`` script."""
 
-from careerfit.cli import main
+from careerfit.cli.app import main
 
 main()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from careerfit.record import record
+from careerfit.records import record
 
 
 class ExitCode(IntEnum):

@@ -1,0 +1,100 @@
+"""What a role asks that someone does not have yet: education and credentials.
+
+One function serves both the quiz (a person's education and credentials against a role)
+and career paths (one role's usual education and credentials against the next), so the two
+can never disagree about what a step takes.
+"""
+
+from __future__ import annotations
+
+from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.kb.model import CredentialStatus, EducationLevel, Role, RoleCredential
+from careerfit.records import record
+
+LEVEL_NAMES = {
+    EducationLevel.none: "no diploma",
+    EducationLevel.high_school: "a high school diploma",
+    EducationLevel.certificate: "a certificate or diploma",
+    EducationLevel.associate: "an associate degree",
+    EducationLevel.bachelor: "a bachelor's degree",
+    EducationLevel.master: "a master's degree",
+    EducationLevel.jd: "a law degree (J.D.)",
+}
+
+
+@record
+class Gap:
+    """Something between someone and a role, with the concrete next step.
+
+    ``hard`` gaps are requirements (the role is marked "needs ..."); the others are what
+    the role usually asks or what sources recommend.
+    """
+
+    kind: str  # "education" or "credential"
+    hard: bool
+    short: str  # "a law degree (J.D.)", "CRP (recommended)"
+    label: str  # "Education (required)", "Credential (recommended in California)"
+    detail: str  # the source's words, or the credential's name
+    next_step: str
+    cites: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        """The gap in one line: what kind, how firm, and what the source says."""
+        return f"{self.label}: {self.detail}"
+
+
+def is_hard(credential: RoleCredential) -> bool:
+    """A credential the role requires everywhere: without it, the role is not open yet.
+
+    A requirement limited to one region is shown but does not bar the way.
+    """
+    return credential.status is CredentialStatus.required and credential.region is None
+
+
+def gaps(
+    kb: KnowledgeBase, education: EducationLevel | None, held: frozenset[str], role: Role
+) -> list[Gap]:
+    """Education and credentials ``role`` asks beyond ``education`` and ``held``.
+
+    With ``education`` unknown, no education gap is claimed. Optional credentials are never
+    gaps; a requirement limited to one region is shown but is not hard.
+    """
+    out: list[Gap] = []
+    minimum, typical = role.education.minimum, role.education.typical
+    if education is not None:
+        if minimum and education.rank < minimum.level.rank:
+            name = LEVEL_NAMES[minimum.level]
+            out.append(Gap("education", True, name, "Education (required)", minimum.text,
+                           f"Complete {name}: {minimum.text}", tuple(minimum.cite)))  # fmt: skip
+        elif typical and education.rank < typical.level.rank:
+            name = LEVEL_NAMES[typical.level]
+            out.append(Gap("education", False, f"usually {name}", "Typical education",
+                           typical.text, f"Consider {name}: {typical.text}",
+                           tuple(typical.cite)))  # fmt: skip
+    for rc in role.credentials:
+        if rc.credential in held or rc.status is CredentialStatus.optional:
+            continue
+        cred = kb.credential(rc.credential)
+        name = kb.credential_name(rc.credential)
+        hard = is_hard(rc)
+        status = rc.status.value + (f" in {rc.region}" if rc.region else "")
+        step = f"{name}, from {cred.body}."
+        if cred.eligibility:
+            step += f" Eligibility: {cred.eligibility}"
+        if cred.study_time:
+            step += f" Study: {cred.study_time}"
+        out.append(
+            Gap(
+                "credential",
+                hard,
+                cred.abbreviation or cred.name
+                if hard
+                else f"{cred.abbreviation or cred.name} ({status})",
+                f"Credential ({status})",
+                name,
+                step,
+                tuple(dict.fromkeys([*rc.cite, *cred.cite])),
+            )
+        )
+    return out

@@ -1,0 +1,184 @@
+"""JSON shapes of the views, for scripts (``--json``).
+
+Kept separate from the Rich renderer so the machine-readable output never contains
+terminal formatting, and documented by tests that read it back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from careerfit.fit.answers import Answers, to_json
+from careerfit.fit.assess import Results, RoleResult
+from careerfit.fit.insight import Concern
+from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.kb.model import to_plain
+from careerfit.present import views
+from careerfit.present.report import Report
+
+
+def dumps(value: Any) -> str:
+    """Pretty, stable JSON text."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _item(item: views.Item) -> dict[str, Any]:
+    return {"text": item.text, "cite": list(item.cites), "tag": item.tag}
+
+
+def roles(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """One summary object per role, as the roles table shows it."""
+    out = []
+    for role in kb.roles:
+        pay = views.headline_pay(role)
+        out.append(
+            {
+                "id": role.id,
+                "title": role.title,
+                "aliases": list(role.aliases),
+                "summary": role.summary.text,
+                "substantive_share": round(role.substantive_share, 4),
+                "typical_education": role.education.typical.level.value
+                if role.education.typical
+                else None,
+                "pay": to_plain(pay) if pay else None,
+            }
+        )
+    return out
+
+
+def profile(view: views.Profile) -> dict[str, Any]:
+    """The role as written in the knowledge base, plus what careerfit derives from it."""
+    data = to_plain(view.role)
+    data["derived"] = {
+        "substantive_share": round(view.substantive_share, 4),
+        "sources": [{"id": sid, "title": title} for sid, title in view.sources],
+    }
+    return data
+
+
+def comparison(view: views.Comparison) -> dict[str, Any]:
+    """Rows keyed by label, each with one list of items per role id."""
+    ids = [r.id for r in view.roles]
+    return {
+        "roles": ids,
+        "rows": [
+            {
+                "label": label,
+                "cells": {
+                    rid: [_item(i) for i in items] for rid, items in zip(ids, cells, strict=True)
+                },
+            }
+            for label, cells in view.rows
+        ],
+        "differences": [
+            {"roles": title, "items": [_item(i) for i in items]}
+            for title, items in view.differences
+        ],
+    }
+
+
+def path_steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
+    """Nested steps: role id, kind, what it takes, citations, further steps."""
+    return [
+        {
+            "to": s.role.id,
+            "title": s.role.title,
+            "kind": s.kind.value,
+            "takes": list(s.takes),
+            "cite": list(s.cites),
+            "next": path_steps(s.children),
+        }
+        for s in steps
+    ]
+
+
+def results(
+    kb: KnowledgeBase,
+    outcome: Results,
+    answers: Answers,
+    concerns: list[Concern],
+    swap: str | None,
+) -> dict[str, Any]:
+    """Ranked results with every factor, gap and caveat, for scripts."""
+    return {
+        "knowledge_base_version": kb.version,
+        "answers": {qid: to_json(v) for qid, v in answers.items()},
+        "ranked": ranked(outcome.ranked),
+        "concerns": [{"text": c.text, "questions": list(c.questions)} for c in concerns],
+        "swap": swap,
+    }
+
+
+def ranked(results: tuple[RoleResult, ...]) -> list[dict[str, Any]]:
+    """Each role's rank, fit, status, contributions, gaps and reasons."""
+    return [
+        {
+            "rank": r.rank,
+            "role": r.role.id,
+            "title": r.role.title,
+            "fit": round(r.fit, 2),
+            "status": r.status,
+            "ready": r.ready,
+            "contributions": [
+                {
+                    "factor": c.factor,
+                    "label": c.label,
+                    "points": round(c.points, 4),
+                    "closeness": round(c.closeness, 4),
+                    "weight_share": round(c.share, 4),
+                    "known": c.known,
+                    "reason": c.reason,
+                }
+                for c in r.contributions
+            ],
+            "gaps": [
+                {
+                    "kind": g.kind,
+                    "hard": g.hard,
+                    "what": g.short,
+                    "next_step": g.next_step,
+                    "cite": list(g.cites),
+                }
+                for g in r.gaps
+            ],
+            "reasons_for": list(r.reasons_for),
+            "reason_against": r.reason_against,
+        }
+        for r in results
+    ]
+
+
+def report(r: Report) -> dict[str, Any]:
+    """The Markdown report's content as JSON (shape documented in docs/report-format.md)."""
+    return {
+        "format": "careerfit-report/1",
+        "created": r.created,
+        "careerfit_version": r.careerfit_version,
+        "knowledge_base_version": r.kb_version,
+        "answered_against": r.answered_against,
+        "dropped_answers": list(r.dropped),
+        "from": r.source_label,
+        "ranked": ranked(r.ranked),
+        "top": [
+            {
+                "role": d.result.role.id,
+                "summary": d.result.role.summary.text,
+                "substantive_share": round(d.result.role.substantive_share, 4),
+                "contributions": [
+                    {"label": label, "points": points, "out_of": out_of, "reason": why}
+                    for label, points, out_of, why in d.contributions
+                ],
+                "watch_out": [_item(i) for i in d.watch_out],
+                "leads_to": [_item(i) for i in d.leads_to],
+            }
+            for d in r.details
+        ],
+        "cautions": list(r.cautions),
+        "swap": r.swap,
+        "answers": [
+            {"question": a.question_id, "text": a.question, "answer": a.answer} for a in r.answers
+        ],
+        "sources": [{"id": i, "title": t, "file": f} for i, t, f in r.sources],
+    }

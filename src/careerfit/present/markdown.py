@@ -1,0 +1,208 @@
+"""Markdown for reports, profiles and comparisons. Returns text; never writes files.
+
+Every piece of text from a data file goes through :func:`inline`, which makes it one line
+of literal text: Markdown punctuation is backslash-escaped, ``<`` and ``&`` become entities
+(so ``<script>`` is shown, never run), and newlines and control characters cannot break a
+table row or a list item. The output passes markdownlint's default rules, apart from line
+length (see .markdownlint-cli2.jsonc).
+"""
+
+from __future__ import annotations
+
+import re
+
+from careerfit.present import views
+from careerfit.present.consoles import clean
+from careerfit.present.report import Report
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# A web address becomes an autolink <https://...>: clickable everywhere, and not a "bare
+# URL" that some renderers link and others do not. Stops before anything that could end a
+# table cell or start markup, and before trailing punctuation.
+_URL = re.compile(r"(https?://[^\s<>|`\\\[\]]*[^\s<>|`\\\[\].,;:!?)'\"])")
+_LINE_START = re.compile(r"^(?:([-+#])|(\d{1,9})([.)]))(?=\s|$)")
+
+
+def _escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def inline(text: str) -> str:
+    """Data text as one line of literal Markdown.
+
+    Escapes what is special anywhere in a line (emphasis, code, links, table pipes,
+    strikethrough), turns ``&``, ``<`` and ``>`` into entities so no HTML can form, and
+    escapes a leading ``#``, ``-``, ``+`` or ``1.`` that would start a heading or a list
+    where the text begins a line or a list item. Web addresses become ``<...>`` autolinks.
+    """
+    flat = " ".join(clean(text).split())
+    parts = _URL.split(flat)  # odd indexes are URLs
+    flat = "".join(f"<{part}>" if i % 2 else _escape(part) for i, part in enumerate(parts))
+    return _LINE_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), flat
+    )
+
+
+def _cites(cites: tuple[str, ...]) -> str:
+    return f" (sources: {inline(', '.join(cites))})" if cites else ""
+
+
+def _item(item: views.Item, tag: bool = False) -> str:
+    prefix = f"{inline(item.tag)}: " if tag and item.tag else ""
+    return prefix + inline(item.text) + _cites(item.cites)
+
+
+def _bullets(items: tuple[views.Item, ...], tag: bool = False) -> list[str]:
+    return [f"- {_item(i, tag)}" for i in items]
+
+
+def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
+    """A pipe table; cells must already be escaped."""
+    marks = [{"r": "---:", "l": "---"}[a] for a in (align or ["l"] * len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _join(blocks: list[list[str]]) -> str:
+    """Blocks separated by one blank line, ending with one newline."""
+    return "\n\n".join("\n".join(b) for b in blocks if b) + "\n"
+
+
+def profile(view: views.Profile) -> str:
+    """A role profile as Markdown, the same sections as the terminal shows."""
+    role = view.role
+    head = [f"{inline(role.summary.text)}{_cites(tuple(role.summary.cite))}"]
+    if role.aliases:
+        head.append("")
+        head.append(f"Also called: {inline(', '.join(role.aliases))}.")
+    head += ["", f"Duties: {inline(views.mix_text(view.substantive_share))}."]
+    blocks = [[f"# {inline(role.title)} ({inline(role.id)})"], head]
+    for section in view.sections:
+        body = (
+            [views.NOT_GIVEN]
+            if section.not_given or not section.items
+            else _bullets(section.items, tag=True)
+        )
+        blocks += [[f"## {inline(section.title)}"], body]
+    blocks += [["## Sources"], [f"- {inline(sid)}: {inline(title)}" for sid, title in view.sources]]
+    return _join(blocks)
+
+
+def comparison(view: views.Comparison) -> str:
+    """Roles side by side as a table, then what the sources say sets them apart."""
+    titles = [inline(r.title) for r in view.roles]
+    rows = []
+    for label, cells in view.rows:
+        rendered = [
+            "; ".join(_item(i, tag=label == "Key responsibilities") for i in items)
+            for items in cells
+        ]
+        rows.append([f"**{inline(label)}**", *rendered])
+    blocks = [
+        [f"# Comparison: {', '.join(titles)}"],
+        _table(["Aspect", *titles], rows),
+    ]
+    for title, items in view.differences:
+        blocks += [[f"## What the sources say sets {inline(title)} apart"], _bullets(items)]
+    return _join(blocks)
+
+
+def report(r: Report) -> str:
+    """The full results report a person can keep or show a career counsellor."""
+    meta = [
+        f"- Created: {inline(r.created)}, from {inline(r.source_label)}",
+        f"- careerfit version: {inline(r.careerfit_version)}",
+        f"- Knowledge base version: {inline(r.kb_version)}",
+    ]
+    if r.answered_against:
+        note = (
+            f"- Note: these answers were given against an older knowledge base "
+            f"({inline(r.answered_against)}) and are scored here with the current one"
+        )
+        if r.dropped:
+            left_out = inline(", ".join(r.dropped))
+            note += f"; answers to questions no longer asked were left out: {left_out}"
+        meta.append(note + ".")
+    how = [
+        "careerfit compares what you said you enjoy, need and have with what cited sources "
+        "say each legal-support role involves. The fit (0 to 100) is the sum of the points each "
+        "factor earns: the closer you and the role are on a factor, the more of its share it "
+        'earns. A role marked "needs ..." is one you cannot enter yet: it keeps its place by '
+        "fit, and the gaps say what would open it. Source codes such as s001:57 name a source "
+        "and line, listed at the end. This is a starting point for a conversation, not a "
+        "verdict."
+    ]
+    rows = [
+        [
+            str(x.rank),
+            inline(x.role.title),
+            f"{round(x.fit)}%",
+            inline(x.status),
+            inline(x.reasons_for[0]) if x.reasons_for else "-",
+        ]
+        for x in r.ranked
+    ]
+    blocks = [
+        ["# careerfit report: your legal-support career matches"],
+        meta,
+        ["## How to read this"],
+        how,
+        ["## Ranked matches"],
+        _table(["Rank", "Role", "Fit", "Status", "Main reason"], rows, ["r", "l", "r", "l", "l"]),
+    ]
+    notes = [f"- Careful: {inline(c)}" for c in r.cautions]
+    if r.swap:
+        notes.append(f"- Top two: {inline(r.swap)}")
+    if notes:
+        blocks += [["## About these answers"], notes]
+    for detail in r.details:
+        blocks += _role_blocks(detail)
+    answers = [
+        [str(n), inline(a.question), inline(a.answer) if a.answer else "(skipped)"]
+        for n, a in enumerate(r.answers, start=1)
+    ]
+    blocks += [
+        ["## Appendix: your answers"],
+        _table(["#", "Question", "Your answer"], answers, ["r", "l", "l"]),
+        ["## Sources cited"],
+        [f"- {inline(sid)}: {inline(title)} ({inline(file)})" for sid, title, file in r.sources],
+    ]
+    return _join(blocks)
+
+
+def _role_blocks(detail: object) -> list[list[str]]:
+    from careerfit.present.report import RoleDetail
+
+    assert isinstance(detail, RoleDetail)
+    result = detail.result
+    role = result.role
+    title = inline(role.title)
+    what = [f"{inline(role.summary.text)}{_cites(tuple(role.summary.cite))}"]
+    what.append("")
+    what.append(f"Duties: {inline(views.mix_text(role.substantive_share))}.")
+    fits = _table(
+        ["Factor", "Points", "Out of", "Why"],
+        [[inline(label), f"{points:.1f}", f"{out_of:.1f}", inline(why)]
+         for label, points, out_of, why in detail.contributions],
+        ["l", "r", "r", "l"],
+    )  # fmt: skip
+    fits += ["", f"Fit: {sum(p for _, p, _, _ in detail.contributions):.1f} out of 100."]
+    gaps = [
+        f"- {'Needs ' if g.hard else ''}{inline(g.short)}: {inline(g.next_step)}{_cites(g.cites)}"
+        for g in result.gaps
+    ] or ["Nothing the sources require or recommend stands in your way."]
+    return [
+        [f"## {result.rank}. {title}: {inline(result.status)}"],
+        [f"### What the {title} role is"],
+        what,
+        [f"### Why {title} fits you"],
+        fits,
+        [f"### What to watch out for as {title}"],
+        _bullets(detail.watch_out) or ["No source names a challenge of this role."],
+        [f"### Gaps and next steps for {title}"],
+        gaps,
+        [f"### Where {title} can lead"],
+        _bullets(detail.leads_to) or ["No source names a move from this role."],
+    ]

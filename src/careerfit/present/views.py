@@ -1,0 +1,327 @@
+"""What each command shows, as plain data, before any formatting.
+
+Profiles, comparisons and paths are assembled here once; the Rich renderer, the JSON output
+and (later) Markdown export all format the same view, so the terminal, a script and a
+report can never disagree about what a role is.
+"""
+
+from __future__ import annotations
+
+from careerfit.fit.gaps import gaps
+from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.kb.model import (
+    EducationLevel,
+    Move,
+    MoveKind,
+    Pay,
+    PayKind,
+    Role,
+)
+from careerfit.records import field, record
+
+NOT_GIVEN = "Not given by any source."
+
+
+@record
+class Item:
+    """One line of content: text, its citations, and an optional short tag."""
+
+    text: str
+    cites: tuple[str, ...] = ()
+    tag: str | None = None
+
+
+@record
+class Section:
+    """A titled list of items; ``not_given`` when no source covers it."""
+
+    key: str
+    title: str
+    items: tuple[Item, ...]
+    not_given: bool = False
+
+
+@record
+class Profile:
+    """Everything about one role, in the order a reader wants it."""
+
+    role: Role
+    substantive_share: float
+    sections: tuple[Section, ...]
+    sources: tuple[tuple[str, str], ...]
+
+
+def money(amount: int) -> str:
+    """Dollars as people write them: $60,970."""
+    return f"${amount:,}"
+
+
+def pay_text(pay: Pay) -> str:
+    """A pay figure in words, with its statistic and year."""
+    figure = (
+        f"{money(pay.low)} to {money(pay.high)}"
+        if pay.kind is PayKind.range and pay.low is not None and pay.high is not None
+        else money(pay.representative)
+    )
+    scope = f", {pay.scope}" if pay.scope else ""
+    return f"{pay.label}: {figure} ({pay.kind.value}, {pay.year}{scope})"
+
+
+def headline_pay(role: Role) -> Pay | None:
+    """The figure to show in one cell: the scoring figure, else the first given."""
+    return role.scoring_pay or (role.pay[0] if role.pay else None)
+
+
+def _items(cited: list) -> tuple[Item, ...]:
+    return tuple(Item(c.text, tuple(c.cite)) for c in cited)
+
+
+def _section(role: Role, key: str, title: str, items: tuple[Item, ...]) -> Section:
+    return Section(key, title, items, not_given=key in role.not_given)
+
+
+def move_item(kb: KnowledgeBase, move: Move) -> Item:
+    """A career move in words: where it leads, of which kind, and what it takes."""
+    target = kb.by_id[move.to]
+    takes = f": {move.takes}" if move.takes else ""
+    return Item(f"{target.title} ({move.kind.value}){takes}", tuple(move.cite), move.to)
+
+
+def profile(kb: KnowledgeBase, role: Role) -> Profile:
+    """The whole role as ordered sections: summary first, sources last."""
+    edu = role.education
+    education = (
+        tuple(
+            [Item(f"Typical: {edu.typical.text}", tuple(edu.typical.cite), edu.typical.level.value)]
+            if edu.typical
+            else []
+        )
+        + tuple(
+            [Item(f"Minimum: {edu.minimum.text}", tuple(edu.minimum.cite), edu.minimum.level.value)]
+            if edu.minimum
+            else []
+        )
+        + tuple(Item(f"Pathway: {p.text}", tuple(p.cite)) for p in edu.pathways)
+    )
+    credentials = []
+    for rc in role.credentials:
+        cred = kb.credential(rc.credential)
+        note = f" {rc.note}" if rc.note else ""
+        where = f" in {rc.region}" if rc.region else ""
+        credentials.append(
+            Item(
+                f"{kb.credential_name(rc.credential)}, issued by {cred.body}.{note}",
+                tuple(rc.cite),
+                f"{rc.status.value}{where}",
+            )
+        )
+    dims = {d.id: d for d in kb.questions_file.dimensions}
+    fit = tuple(
+        Item(f"{dims[key].label}: {level.level}/4. {level.why}", tuple(level.cite), key)
+        for key, level in role.fit.items()
+        if key in dims
+    )
+    sections = (
+        _section(role, "work_like", "What the work is like", _items(role.work_like)),
+        _section(
+            role,
+            "duties",
+            "Duties",
+            tuple(Item(d.text, tuple(d.cite), d.kind.value) for d in role.duties),
+        ),
+        _section(role, "skills", "Skills", tuple(Item(s.text, tuple(s.cite)) for s in role.skills)),
+        _section(role, "education", "Education", education),
+        _section(role, "credentials", "Credentials", tuple(credentials)),
+        _section(role, "pay", "Pay", tuple(Item(pay_text(p), tuple(p.cite)) for p in role.pay)),
+        _section(
+            role,
+            "outlook",
+            "Outlook",
+            tuple(Item(f"{o.text} ({o.year})", tuple(o.cite)) for o in role.outlook),
+        ),
+        _section(
+            role,
+            "workplaces",
+            "Where people work",
+            tuple(
+                Item(w.text, tuple(w.cite), ", ".join(s.value for s in w.settings))
+                for w in role.workplaces
+            ),
+        ),
+        _section(
+            role,
+            "varies",
+            "Things that vary",
+            tuple(Item(f"{v.topic}: {v.text}", tuple(v.cite), v.kind.value) for v in role.varies),
+        ),
+        _section(
+            role, "success_measures", "How success is measured", _items(role.success_measures)
+        ),
+        _section(role, "challenges", "Challenges and trade-offs", _items(role.challenges)),
+        _section(role, "moves", "Where it can lead", tuple(move_item(kb, m) for m in role.moves)),
+        _section(
+            role,
+            "interview_questions",
+            "Interview questions to expect",
+            tuple(
+                Item(q.question, (), "tests: " + ", ".join(q.based_on))
+                for q in role.interview_questions
+            ),
+        ),
+        Section("fit", "Fit profile (what the quiz compares you with)", fit),
+    )
+    sources = tuple((sid, kb.source_title(sid)) for sid in role.sources)
+    return Profile(role, role.substantive_share, sections, sources)
+
+
+@record
+class Comparison:
+    """A side-by-side table plus what the sources say sets the roles apart."""
+
+    roles: tuple[Role, ...]
+    rows: tuple[tuple[str, tuple[tuple[Item, ...], ...]], ...]
+    differences: tuple[tuple[str, tuple[Item, ...]], ...]
+
+
+def _cell(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """A table cell: the items, or the not-given phrase when there are none."""
+    return items or (Item(NOT_GIVEN),)
+
+
+def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
+    """Build the side-by-side rows, in the order of the seed comparison table.
+
+    Primary role, key responsibilities, required skills, education, work environment and
+    career progression come first (as in seed 003), then pay, credentials and the
+    substantive/procedural mix.
+    """
+
+    def per_role(key: str, build) -> tuple[tuple[Item, ...], ...]:  # noqa: ANN001
+        return tuple(_cell(tuple(build(r))) for r in roles)
+
+    def education(r: Role) -> list[Item]:
+        out = []
+        if r.education.typical:
+            out.append(
+                Item(f"Typical: {r.education.typical.text}", tuple(r.education.typical.cite))
+            )
+        if r.education.minimum:
+            out.append(
+                Item(f"Minimum: {r.education.minimum.text}", tuple(r.education.minimum.cite))
+            )
+        return out or [Item(p.text, tuple(p.cite)) for p in r.education.pathways]
+
+    def credentials(r: Role) -> list[Item]:
+        return [
+            Item(f"{kb.credential_name(c.credential)}: {c.status.value}", tuple(c.cite))
+            for c in r.credentials
+        ]
+
+    rows = (
+        ("Primary role", tuple((Item(r.summary.text, tuple(r.summary.cite)),) for r in roles)),
+        (
+            "Key responsibilities",
+            per_role(
+                "duties", lambda r: [Item(d.text, tuple(d.cite), d.kind.value) for d in r.duties]
+            ),
+        ),
+        (
+            "Required skills",
+            per_role("skills", lambda r: [Item(s.text, tuple(s.cite)) for s in r.skills]),
+        ),
+        ("Education", per_role("education", education)),
+        (
+            "Work environment",
+            per_role("workplaces", lambda r: [Item(w.text, tuple(w.cite)) for w in r.workplaces]),
+        ),
+        ("Career progression", per_role("moves", lambda r: [move_item(kb, m) for m in r.moves])),
+        ("Pay", per_role("pay", lambda r: [Item(pay_text(p), tuple(p.cite)) for p in r.pay])),
+        ("Credentials", per_role("credentials", credentials)),
+        ("Substantive / procedural", tuple((Item(mix_text(r.substantive_share)),) for r in roles)),
+    )
+    ids = {r.id for r in roles}
+    differences = tuple(
+        (
+            " vs ".join(kb.by_id[i].title for i in c.roles),
+            tuple(Item(d.text, tuple(d.cite)) for d in c.differences),
+        )
+        for c in kb.roles_file.comparisons
+        if set(c.roles) <= ids
+    )
+    return Comparison(tuple(roles), rows, differences)
+
+
+def mix_text(share: float) -> str:
+    """``60% substantive, 40% procedural`` from the share of substantive duties."""
+    pct = round(share * 100)
+    return f"{pct}% substantive, {100 - pct}% procedural duties"
+
+
+@record
+class Step:
+    """One step on a career path and what it takes; ``children`` go one step further."""
+
+    role: Role
+    kind: MoveKind
+    takes: tuple[str, ...]
+    cites: tuple[str, ...]
+    children: tuple[Step, ...] = field(default_factory=tuple)
+
+
+def requirements_gap(kb: KnowledgeBase, origin: Role, target: Role) -> list[str]:
+    """What the target role asks beyond the origin role's usual education and credentials.
+
+    Derived from the two roles' own cited requirements, so the path never restates (and can
+    never contradict) what the role profiles say. An origin whose education no source gives
+    is treated as having none, so the target's requirement is always shown.
+    """
+    point = origin.education.typical or origin.education.minimum
+    have = point.level if point else EducationLevel.none
+    held = frozenset(c.credential for c in origin.credentials)
+    return [gap.summary for gap in gaps(kb, have, held, target)]
+
+
+def paths(kb: KnowledgeBase, role: Role, depth: int = 2) -> tuple[Step, ...]:
+    """Where ``role`` can lead, advancement before lateral moves, ``depth`` steps out.
+
+    A role already on the path is not expanded again, so cycles in the data (a lateral move
+    and back) cannot loop.
+    """
+
+    def steps(origin: Role, remaining: int, seen: frozenset[str]) -> tuple[Step, ...]:
+        if remaining == 0:
+            return ()
+        out = []
+        for move in sorted(origin.moves, key=lambda m: m.kind is not MoveKind.advancement):
+            if move.to in seen:
+                continue
+            target = kb.by_id[move.to]
+            takes = ([move.takes] if move.takes else []) + requirements_gap(kb, origin, target)
+            out.append(
+                Step(
+                    target,
+                    move.kind,
+                    tuple(takes),
+                    tuple(move.cite),
+                    steps(target, remaining - 1, seen | {target.id}),
+                )
+            )
+        return tuple(out)
+
+    return steps(role, depth, frozenset({role.id}))
+
+
+def apportion(values: list[float], places: int = 1) -> list[float]:
+    """Round values so that the rounded parts add up to the rounded total.
+
+    Largest-remainder rounding: a breakdown of a fit of 84.4 shows parts that sum to
+    exactly 84.4, never 84.3 or 84.5, so the explanation always adds up on screen.
+    """
+    scale = 10**places
+    scaled = [v * scale for v in values]
+    floors = [int(x // 1) for x in scaled]
+    target = round(sum(scaled))
+    order = sorted(range(len(values)), key=lambda i: -(scaled[i] - floors[i]))
+    for i in order[: max(0, target - sum(floors))]:
+        floors[i] += 1
+    return [f / scale for f in floors]

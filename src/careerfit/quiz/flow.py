@@ -1,0 +1,126 @@
+"""The question flow: which question comes next, and what a typed reply means.
+
+Plain logic with no terminal: :func:`run` walks the questions and calls an ``ask`` function
+for each one and a ``save`` function after each answer, so the same flow is driven by the
+real terminal in ``careerfit quiz`` and by a scripted ``ask`` in tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from careerfit.fit.answers import AnswerRejected, Value, check_answer
+from careerfit.kb.model import Question, QuestionKind
+from careerfit.records import record
+
+
+@record
+class Prompt:
+    """What the person is asked: the question, where they are, and any earlier answer."""
+
+    question: Question
+    number: int
+    total: int
+    current: Value | None
+
+
+@record
+class Action:
+    """What the person chose to do."""
+
+    kind: Literal["answer", "back", "skip", "why", "quit"]
+    value: Value | None = None
+
+
+class InvalidReply(ValueError):
+    """A reply that means nothing here; the message says what would."""
+
+
+def help_line(prompt: Prompt) -> str:
+    """The keys that work on this question, in a few words."""
+    q = prompt.question
+    n = len(q.options)
+    what = (
+        f"numbers 1-{n}, separated by spaces" if q.kind is QuestionKind.multi else f"a number 1-{n}"
+    )
+    keys = [what]
+    if prompt.current is not None:
+        keys.append("Enter to keep your answer")
+    if prompt.number > 1:
+        keys.append("b back")
+    if q.skippable:
+        keys.append("s skip")
+    keys += ["? why we ask", "q save and quit"]
+    return "Type " + ", ".join(keys) + "."
+
+
+def parse_reply(prompt: Prompt, text: str) -> Action:
+    """Turn a typed reply into an action, or raise InvalidReply saying what is allowed."""
+    q = prompt.question
+    reply = text.strip().lower()
+    if reply in {"q", "quit"}:
+        return Action("quit")
+    if reply in {"?", "why"}:
+        return Action("why")
+    if reply in {"b", "back"}:
+        if prompt.number == 1:
+            raise InvalidReply("This is the first question; there is nothing to go back to.")
+        return Action("back")
+    if reply in {"s", "skip"}:
+        if not q.skippable:
+            raise InvalidReply("This question cannot be skipped: other answers depend on it.")
+        return Action("skip")
+    if reply == "" and prompt.current is not None:
+        return Action("answer", prompt.current)
+    parts = reply.replace(",", " ").split()
+    n = len(q.options)
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= n for p in parts):
+        raise InvalidReply(f"{text.strip()!r} is not an answer here. {help_line(prompt)}")
+    if q.kind is not QuestionKind.multi and len(parts) > 1:
+        raise InvalidReply(f"Choose one answer, a number from 1 to {n}.")
+    values = [q.options[int(p) - 1].value for p in parts]
+    try:
+        value = check_answer(q, values if q.kind is QuestionKind.multi else values[0])
+    except AnswerRejected as err:
+        raise InvalidReply(f"{err}.") from None
+    return Action("answer", value)
+
+
+Outcome = Literal["finished", "quit"]
+
+
+def run(
+    questions: list[Question],
+    answers: dict[str, Value],
+    position: int,
+    ask: Callable[[Prompt], Action],
+    save: Callable[[str, Value | None, int], None],
+    moved: Callable[[int], None],
+) -> Outcome:
+    """Ask from ``position`` to the end; ``answers`` is updated in place as the person goes.
+
+    ``ask`` returns only answer, back, skip or quit (it deals with "why" and invalid replies
+    itself); ``save`` is called after every answer or skip, before the next question, and
+    ``moved`` after going back, so the store always knows where to resume.
+    """
+    total = len(questions)
+    while 0 <= position < total:
+        question = questions[position]
+        action = ask(Prompt(question, position + 1, total, answers.get(question.id)))
+        if action.kind == "quit":
+            return "quit"
+        if action.kind == "back":
+            position -= 1
+            moved(position)
+            continue
+        if action.kind == "skip":
+            answers.pop(question.id, None)
+            position += 1
+            save(question.id, None, position)
+            continue
+        assert action.value is not None
+        answers[question.id] = action.value
+        position += 1
+        save(question.id, action.value, position)
+    return "finished"

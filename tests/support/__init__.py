@@ -1,0 +1,1 @@
+"""Builders used only by tests and benchmarks: synthetic knowledge bases, simulated respondents."""

@@ -1,0 +1,94 @@
+"""Simulated respondents, for the scoring tests and the quality benchmark.
+
+:func:`answers_like` answers every question the way a person whose tastes *are* a role's
+profile would. It is the yardstick for "does the quiz recover the role someone is made
+for"; personas in the tests are written by hand instead, as real people would answer.
+"""
+
+from __future__ import annotations
+
+import random
+
+from careerfit.fit.answers import Value
+from careerfit.fit.formulas import role_level
+from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.kb.model import CredentialStatus, EducationLevel, Question, QuestionKind, Role
+
+
+def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:
+    """Answers of someone whose tastes match ``role`` exactly, as far as answers can.
+
+    For the dimensions, answers are chosen in question order so that the running total on
+    each dimension stays as close as possible to the role's level (error diffusion): a role
+    at 40% substantive gets about 40% substantive answers, not all-or-nothing.
+    """
+    dims = {d.id: d for d in kb.questions_file.dimensions}
+    target = {d: role_level(role, dims[d]) for d in dims}
+    acc: dict[str, list[float]] = {d: [0.0, 0.0] for d in dims}  # dim -> [chosen - min, max - min]
+    where = {s for w in role.workplaces for s in w.settings}
+    point = role.education.typical or role.education.minimum
+    pay = role.scoring_pay
+    wanted = {
+        rc.credential for rc in role.credentials if rc.status is not CredentialStatus.optional
+    }
+    out: dict[str, Value] = {}
+    for q in kb.questions_file.questions:
+        record = q.records
+        if record == "setting":
+            picked = tuple(o.value for o in q.options if o.setting in where)
+            if picked:
+                out[q.id] = picked
+        elif record == "credential":
+            held = tuple(o.value for o in q.options if o.credential in wanted)
+            exclusive = [o.value for o in q.options if o.exclusive]
+            out[q.id] = held or tuple(exclusive[:1]) or ()
+            if not out[q.id]:
+                del out[q.id]
+        elif record == "education":
+            level = point.level if point else EducationLevel.high_school
+            out[q.id] = _closest_level(q, "education", level)
+        elif record == "study":
+            out[q.id] = _closest_level(q, "study", EducationLevel.none)
+        elif record == "pay":
+            affordable = [o for o in q.options if pay is None or (o.pay or 0) <= pay.representative]
+            out[q.id] = max(affordable, key=lambda o: o.pay or 0).value
+        else:
+            out[q.id] = _diffuse(q, target, acc)
+    return out
+
+
+def _closest_level(q: Question, field: str, level: EducationLevel) -> str:
+    return min(q.options, key=lambda o: abs(getattr(o, field).rank - level.rank)).value
+
+
+def _diffuse(q: Question, target: dict[str, float], acc: dict[str, list[float]]) -> str:
+    def error(option_moves: dict[str, int]) -> float:
+        total = 0.0
+        for d in q.measures:
+            moves = [o.moves.get(d, 0) for o in q.options]
+            lo, hi = min(moves), max(moves)
+            got, span = acc[d][0] + option_moves.get(d, 0) - lo, acc[d][1] + hi - lo
+            total += abs(got / span - target[d])
+        return total
+
+    best = min(q.options, key=lambda o: error(o.moves))
+    for d in q.measures:
+        moves = [o.moves.get(d, 0) for o in q.options]
+        acc[d][0] += best.moves.get(d, 0) - min(moves)
+        acc[d][1] += max(moves) - min(moves)
+    return best.value
+
+
+def noisy(
+    kb: KnowledgeBase, answers: dict[str, Value], noise: float, rng: random.Random
+) -> dict[str, Value]:
+    """The same answers with each one, with probability ``noise``, replaced at random."""
+    out = dict(answers)
+    for q in kb.questions_file.questions:
+        if q.id in out and rng.random() < noise:
+            if q.kind is QuestionKind.multi:
+                plain = [o.value for o in q.options if not o.exclusive]
+                out[q.id] = tuple(sorted(rng.sample(plain, rng.randint(1, 2)), key=plain.index))
+            else:
+                out[q.id] = rng.choice(q.options).value
+    return out
