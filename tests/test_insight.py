@@ -9,7 +9,7 @@ from careerfit.fit.assess import score
 from careerfit.fit.insight import best_swap, concerns, swap_hint, what_if
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
-from careerfit.kb.model import QuestionKind
+from careerfit.kb.questions import QuestionKind
 
 from personas import PERSONAS
 

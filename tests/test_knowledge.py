@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from careerfit.kb.citations import iter_cites
+from careerfit.kb.facts import OPTIONAL_SECTIONS, DutyKind
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
-from careerfit.kb.model import OPTIONAL_SECTIONS, DutyKind, iter_cites
 
 KB = load(bundled_data_dir())
 SOURCES = {s.id: s for s in KB.roles_file.sources}

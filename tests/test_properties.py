@@ -12,7 +12,7 @@ from careerfit.errors import DataError
 from careerfit.fit.assess import score
 from careerfit.kb.load import KnowledgeBase, load
 from careerfit.kb.location import bundled_data_dir
-from careerfit.kb.model import QuestionKind
+from careerfit.kb.questions import QuestionKind
 from careerfit.quiz import answers_file as answersfile
 from support import synthetic
 

@@ -9,7 +9,7 @@ import pytest
 from careerfit.fit.assess import score
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
-from careerfit.kb.model import QuestionKind
+from careerfit.kb.questions import QuestionKind
 from support.simulate import answers_like, noisy
 
 from personas import PERSONAS, Persona

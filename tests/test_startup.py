@@ -14,7 +14,7 @@ try:
     app()
 except SystemExit:
     pass
-heavy = ("pydantic", "sqlite3", "yaml", "rich", "numpy", "msgspec", "careerfit.kb.model",
+heavy = ("pydantic", "sqlite3", "yaml", "rich", "numpy", "msgspec", "careerfit.kb.roles",
          "careerfit.kb.load", "careerfit.present.markdown", "careerfit.quiz.store")
 print(" ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 """
@@ -35,4 +35,4 @@ def test_a_cached_roles_reads_neither_yaml_nor_the_store(tmp_path):
     _imported(tmp_path, "roles")  # fills the cache
     loaded = _imported(tmp_path, "roles")
     assert not loaded & {"yaml", "careerfit.kb.load", "sqlite3", "careerfit.quiz.store", "numpy"}
-    assert "careerfit.kb.model" in loaded  # the probe does see what a command imports
+    assert "careerfit.kb.roles" in loaded  # the probe does see what a command imports

@@ -11,8 +11,10 @@ import random
 
 from careerfit.fit.answers import Value
 from careerfit.fit.formulas import role_level
+from careerfit.kb.facts import CredentialStatus, EducationLevel
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import CredentialStatus, EducationLevel, Question, QuestionKind, Role
+from careerfit.kb.questions import Question, QuestionKind
+from careerfit.kb.roles import Role
 
 
 def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from careerfit.kb.model import OPTIONAL_SECTIONS
+from careerfit.kb.facts import OPTIONAL_SECTIONS
 
 SETTINGS = ["small-firm", "large-firm", "court", "corporate", "government", "legal-aid", "remote"]
 LEVELS = ["none", "high-school", "certificate", "associate", "bachelor", "master", "jd"]

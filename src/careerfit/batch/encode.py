@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careerfit.batch.read import cell_answers
 from careerfit.fit import formulas as fitcore
 from careerfit.fit.answers import AnswerRejected, check_all, check_answer
-from careerfit.kb.model import Question
+from careerfit.kb.questions import Question
 
 if TYPE_CHECKING:
     from careerfit.batch.read import Block

@@ -20,7 +20,7 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
-from careerfit.kb.model import QuestionKind
+from careerfit.kb.questions import QuestionKind
 
 if TYPE_CHECKING:
     from careerfit.batch.encode import Column

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from careerfit.kb.model import Question, QuestionKind, QuestionsFile
+from careerfit.kb.questions import Question, QuestionKind, QuestionsFile
 
 Value = str | tuple[str, ...]
 Answers = Mapping[str, Value]

@@ -28,13 +28,10 @@ from careerfit.fit import formulas as fitcore
 from careerfit.fit.answers import Answers
 from careerfit.fit.formulas import role_level
 from careerfit.fit.gaps import LEVEL_NAMES, Gap, gaps
+from careerfit.kb.facts import EducationLevel, Setting
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import (
-    Dimension,
-    EducationLevel,
-    Role,
-    Setting,
-)
+from careerfit.kb.questions import Dimension
+from careerfit.kb.roles import Role
 from careerfit.records import record
 
 

@@ -16,8 +16,10 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from careerfit.kb.facts import EducationLevel, Setting
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import Dimension, EducationLevel, Option, QuestionKind, Role, Setting
+from careerfit.kb.questions import Dimension, Option, QuestionKind
+from careerfit.kb.roles import Role
 from careerfit.records import record
 
 

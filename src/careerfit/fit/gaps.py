@@ -7,8 +7,9 @@ can never disagree about what a step takes.
 
 from __future__ import annotations
 
+from careerfit.kb.facts import CredentialStatus, EducationLevel, RoleCredential
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import CredentialStatus, EducationLevel, Role, RoleCredential
+from careerfit.kb.roles import Role
 from careerfit.records import record
 
 LEVEL_NAMES = {

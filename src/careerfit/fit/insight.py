@@ -13,7 +13,7 @@ from careerfit.errors import UsageError
 from careerfit.fit.answers import AnswerRejected, Answers, Value, check_answer
 from careerfit.fit.assess import Results, fits
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import Question, QuestionKind
+from careerfit.kb.questions import Question, QuestionKind
 from careerfit.records import record
 
 

@@ -6,8 +6,8 @@ objects are pickled under a name derived from the SHA-256 of:
 
 * both YAML files' exact bytes (any edit, by anyone, makes a new key: the cache can never
   be trusted over the source, because the source is hashed on every run);
-* the schema module's own source and the Python version (a cache written for other
-  classes is never read).
+* the source of the modules that define the records, and the Python version (a cache
+  written for other classes is never read).
 
 Like Python's own ``__pycache__``, the cache holds data only this user's careerfit wrote: a
 file is read only if it is owned by the current user and not writable by anyone else, and
@@ -43,17 +43,19 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("careerfit", appauthor=False))
 
 
-def _key(roles: bytes, questions: bytes) -> str:
-    from careerfit.kb import model as schema
+# The modules whose classes a cached knowledge base is made of: a change to any of them
+# makes a new key, so a cache written for other classes is never read.
+_MODEL_MODULES = ("facts.py", "roles.py", "questions.py", "citations.py", "validation.py")
 
+
+def _key(roles: bytes, questions: bytes) -> str:
     digest = hashlib.sha256()
-    for part in (
-        Path(schema.__file__).read_bytes(),
-        f"{sys.version_info[0]}.{sys.version_info[1]}".encode(),
-        roles,
-        b"\0",
-        questions,
-    ):
+    here = Path(__file__).parent
+    for name in _MODEL_MODULES:
+        digest.update((here / name).read_bytes())
+    digest.update((here.parent / "records.py").read_bytes())
+    digest.update(f"{sys.version_info[0]}.{sys.version_info[1]}".encode())
+    for part in (roles, b"\0", questions):
         digest.update(part)
     return digest.hexdigest()[:40]
 

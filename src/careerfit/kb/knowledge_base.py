@@ -11,7 +11,8 @@ from functools import cached_property
 from pathlib import Path
 
 from careerfit.errors import UsageError
-from careerfit.kb.model import Credential, QuestionsFile, Role, RolesFile
+from careerfit.kb.questions import QuestionsFile
+from careerfit.kb.roles import Credential, Role, RolesFile
 
 ROLES_FILE = "roles.yaml"
 QUESTIONS_FILE = "questions.yaml"

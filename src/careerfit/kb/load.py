@@ -13,19 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from careerfit.errors import DataError, Problem
+from careerfit.kb.citations import iter_cites
 from careerfit.kb.knowledge_base import QUESTIONS_FILE, ROLES_FILE, KnowledgeBase
-from careerfit.kb.model import (
-    Comparison,
-    Credential,
-    Dimension,
-    Question,
-    QuestionsFile,
-    Role,
-    RolesFile,
-    Source,
-    iter_cites,
-    validation_adapter,
-)
+from careerfit.kb.questions import Dimension, Question, QuestionsFile
+from careerfit.kb.roles import Comparison, Credential, Role, RolesFile, Source
+from careerfit.kb.validation import validation_adapter
 from careerfit.kb.yamlread import YamlDocument, YamlProblem, read_yaml
 from careerfit.records import field, record
 

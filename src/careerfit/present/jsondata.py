@@ -7,15 +7,16 @@ terminal formatting, and documented by tests that read it back.
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from typing import Any
 
 from careerfit.fit.answers import Answers, to_json
 from careerfit.fit.assess import Results, RoleResult
 from careerfit.fit.insight import Concern
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import to_plain
 from careerfit.present import views
 from careerfit.present.report import Report
+from careerfit.records import Record
 
 
 def dumps(value: Any) -> str:
@@ -182,3 +183,18 @@ def report(r: Report) -> dict[str, Any]:
         ],
         "sources": [{"id": i, "title": t, "file": f} for i, t, f in r.sources],
     }
+
+
+def to_plain(obj: Any) -> Any:
+    """A knowledge-base object as JSON-ready data (what ``--json`` prints)."""
+    if isinstance(obj, Record):
+        return {name: to_plain(getattr(obj, name)) for name in obj._fields}
+    if isinstance(obj, StrEnum):
+        return obj.value
+    if isinstance(obj, str):
+        return str(obj)
+    if isinstance(obj, list | tuple):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    return obj

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
     from careerfit.fit.assess import Results, RoleResult
     from careerfit.fit.insight import Concern
+    from careerfit.kb.facts import Pay
     from careerfit.kb.knowledge_base import KnowledgeBase
-    from careerfit.kb.model import Pay, Role
+    from careerfit.kb.roles import Role
     from careerfit.quiz.store import Session
 
 

@@ -8,15 +8,9 @@ report can never disagree about what a role is.
 from __future__ import annotations
 
 from careerfit.fit.gaps import gaps
+from careerfit.kb.facts import EducationLevel, Move, MoveKind, Pay, PayKind
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import (
-    EducationLevel,
-    Move,
-    MoveKind,
-    Pay,
-    PayKind,
-    Role,
-)
+from careerfit.kb.roles import Role
 from careerfit.records import field, record
 
 NOT_GIVEN = "Not given by any source."

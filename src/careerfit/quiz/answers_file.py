@@ -12,7 +12,7 @@ from pathlib import Path
 from careerfit.errors import DataError, Problem
 from careerfit.fit.answers import Value, check_all
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.kb.model import QuestionKind
+from careerfit.kb.questions import QuestionKind
 from careerfit.kb.yamlread import YamlProblem, read_yaml
 
 

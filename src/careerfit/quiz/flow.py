@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from careerfit.fit.answers import AnswerRejected, Value, check_answer
-from careerfit.kb.model import Question, QuestionKind
+from careerfit.kb.questions import Question, QuestionKind
 from careerfit.records import record
 
 

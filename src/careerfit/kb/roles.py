@@ -1,0 +1,147 @@
+"""A role, the credential catalogue, the sources and the comparisons: the whole of roles.yaml.
+
+A role is described on the same fields as every other role (:mod:`careerfit.kb.facts`), so
+profiles and comparisons can line roles up field by field.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+from careerfit.kb.citations import iter_cites
+from careerfit.kb.facts import (
+    SECTIONS,
+    Cited,
+    Duty,
+    DutyKind,
+    Education,
+    FitLevel,
+    InterviewQuestion,
+    Move,
+    Outlook,
+    Pay,
+    RoleCredential,
+    Section,
+    Skill,
+    Vary,
+    Workplace,
+)
+from careerfit.kb.validation import model
+from careerfit.records import field
+
+if TYPE_CHECKING:
+    from pydantic import Field
+
+    from careerfit.kb.validation import Cites, Id, ShortText, Text
+
+
+@model
+class Role:
+    """One role, described on the same fields as every other role.
+
+    A section no source covers is listed in ``not_given`` rather than left silently empty, so
+    a reader can tell "the sources say nothing" from "we forgot".
+    """
+
+    id: Id
+    title: ShortText
+    aliases: list[ShortText] = field(default_factory=list)
+    cite: Cites
+    summary: Cited
+    work_like: list[Cited] = field(default_factory=list)
+    duties: Annotated[list[Duty], Field(min_length=1)]
+    skills: list[Skill] = field(default_factory=list)
+    education: Education = field(default_factory=Education)
+    credentials: list[RoleCredential] = field(default_factory=list)
+    pay: list[Pay] = field(default_factory=list)
+    outlook: list[Outlook] = field(default_factory=list)
+    workplaces: list[Workplace] = field(default_factory=list)
+    varies: list[Vary] = field(default_factory=list)
+    success_measures: list[Cited] = field(default_factory=list)
+    challenges: list[Cited] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    interview_questions: list[InterviewQuestion] = field(default_factory=list)
+    fit: dict[Id, FitLevel]
+    not_given: list[Section] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for section in SECTIONS:
+            value = getattr(self, section)
+            empty = (
+                not (value.typical or value.minimum or value.pathways)
+                if section == "education"
+                else not value
+            )
+            if empty and section not in self.not_given:
+                raise ValueError(
+                    f"section '{section}' is empty; fill it from a cited source or add "
+                    f"'{section}' to not_given"
+                )
+            if not empty and section in self.not_given:
+                raise ValueError(
+                    f"section '{section}' has content but is listed in not_given; remove one"
+                )
+        if sum(p.scoring for p in self.pay) > 1:
+            raise ValueError("more than one pay figure has scoring: true; mark only one")
+
+    @property
+    def substantive_share(self) -> float:
+        """Fraction of duties tagged substantive: derived, so it can never disagree with them."""
+        return sum(d.kind is DutyKind.substantive for d in self.duties) / len(self.duties)
+
+    @property
+    def sources(self) -> list[str]:
+        """Every source id this role cites anywhere, in first-cited order."""
+        seen: dict[str, None] = {}
+        for _, cite in iter_cites(self, ()):
+            seen.setdefault(cite.source, None)
+        return list(seen)
+
+    @property
+    def scoring_pay(self) -> Pay | None:
+        """The pay figure the quiz compares with the pay a person needs."""
+        return next((p for p in self.pay if p.scoring), None)
+
+
+@model
+class Source:
+    """A document facts are cited from; ``lines`` lets citations be range-checked offline."""
+
+    id: Id
+    title: ShortText
+    file: ShortText
+    lines: Annotated[int, Field(gt=0)]
+    note: Text | None = None
+
+
+@model
+class Credential:
+    """A credential in the catalogue that roles refer to by id."""
+
+    id: Id
+    name: ShortText
+    abbreviation: ShortText | None = None
+    body: ShortText
+    about: Text
+    eligibility: Text | None = None
+    study_time: Text | None = None
+    cite: Cites
+
+
+@model
+class Comparison:
+    """What one source says sets two or more roles apart, shown by ``careerfit compare``."""
+
+    roles: Annotated[list[Id], Field(min_length=2)]
+    differences: Annotated[list[Cited], Field(min_length=1)]
+
+
+@model
+class RolesFile:
+    """The whole of roles.yaml."""
+
+    version: ShortText
+    sources: Annotated[list[Source], Field(min_length=1)]
+    credentials: list[Credential] = field(default_factory=list)
+    roles: Annotated[list[Role], Field(min_length=1)]
+    comparisons: list[Comparison] = field(default_factory=list)
