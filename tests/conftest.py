@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from careerfit.cli.app import app
+from careerfit.cli import app
 from careerfit.kb.location import bundled_data_dir
 
 Invoke = Callable[..., Result]

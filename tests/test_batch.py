@@ -16,7 +16,7 @@ from careerfit.batch import pipeline as batch
 from careerfit.batch import read as batchread
 from careerfit.batch import score as batchscore
 from careerfit.errors import ExitCode
-from careerfit.fit.assess import score
+from careerfit.fit.ranking import rank
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from support import synthetic
@@ -49,7 +49,7 @@ def _csv(kb, answer_sets) -> str:
 
 
 def _expected(kb, answers, top=3):
-    return [(r.role.id, round(r.fit, 2), r.ready) for r in score(kb, answers).ranked[:top]]
+    return [(r.role.id, round(r.fit, 2), r.ready) for r in rank(kb, answers).ranked[:top]]
 
 
 def _run(kb, text, kind, top=3):

@@ -205,7 +205,7 @@ def test_help_teaches_with_an_example(invoke, command):
 def test_every_command_is_covered_by_the_help_test_and_the_readme():
     from typer.main import get_command
 
-    from careerfit.cli.app import app
+    from careerfit.cli import app
 
     group = get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from careerfit.errors import UsageError
-from careerfit.fit.assess import score
-from careerfit.fit.insight import best_swap, concerns, swap_hint, what_if
+from careerfit.fit.ranking import rank
+from careerfit.fit.assess import assess
+from careerfit.fit.caveats import concerns
+from careerfit.fit.whatif import best_swap, what_if
+from careerfit.present.wording import swap_hint
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
@@ -39,25 +42,25 @@ def test_thoughtful_answers_raise_no_concern(persona):
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name.split(",")[0])
 def test_the_swap_hint_is_true(persona):
-    results = score(KB, persona.answers)
+    results = rank(KB, persona.answers)
     swap = best_swap(KB, persona.answers, results)
     assert swap is not None
-    changed = score(KB, {**persona.answers, swap.question.id: swap.value})
+    changed = rank(KB, {**persona.answers, swap.question.id: swap.value})
     first, second = results.ranked[0].role.id, results.ranked[1].role.id
     if swap.margin > 0:
         assert changed.ranked.index(changed.for_role(second)) < changed.ranked.index(
             changed.for_role(first)
         )
-        assert "would put it first" in swap_hint(KB, persona.answers, results)
+        assert "would put it first" in swap_hint(assess(KB, persona.answers))
     else:
-        assert "No single answer" in swap_hint(KB, persona.answers, results)
+        assert "No single answer" in swap_hint(assess(KB, persona.answers))
 
 
 def test_what_if_changes_an_answer_by_alias_without_touching_the_original():
     theo = PERSONAS[2].answers
     changed = what_if(KB, theo, ["degree=bachelor"])
     assert changed["education"] == "bachelor" and theo["education"] == "jd"
-    assert score(KB, changed).for_role("law-clerk").status.startswith("needs")
+    assert rank(KB, changed).for_role("law-clerk").status.startswith("needs")
     assert what_if(KB, theo, ["settings=court,remote"])["settings"] == ("court", "remote")
 
 

@@ -15,12 +15,20 @@ from careerfit.errors import ExitCode
 from careerfit.files import OutputError, write_atomic
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
+from careerfit.fit.assess import assess
 from careerfit.present import markdown, report, views
+from careerfit.quiz.sessions import Answered
 
 from helpers import answers_file, typed_replies
 from personas import PERSONAS
 
 KB = load(bundled_data_dir())
+
+
+def _report(kb, answers, label, top=3):
+    """A report of these answers, as from an answers file named ``label``."""
+    answered = Answered(dict(answers), "file", file_name=label)
+    return report.build(kb, answered, assess(kb, answers), top)
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = "Pipe | star *x* under _y_ hash # <script>alert(1)</script> `tick` [link](http://x)"
 
@@ -35,7 +43,7 @@ def _markdownlint() -> str | None:
 def _documents(kb=KB) -> dict[str, str]:
     docs = {}
     for persona in PERSONAS:
-        built = report.build(kb, persona.answers, persona.name)
+        built = _report(kb, persona.answers, persona.name)
         docs[f"report-{persona.name.split(',')[0].lower()}.md"] = markdown.report(built)
     for role in kb.roles:
         docs[f"profile-{role.id}.md"] = markdown.profile(views.profile(kb, role))
@@ -94,7 +102,7 @@ def _tables(text: str) -> list[list[list[str]]]:
 
 
 def test_report_ranked_table_is_a_real_table_with_a_row_per_role():
-    built = report.build(KB, PERSONAS[0].answers, "test")
+    built = _report(KB, PERSONAS[0].answers, "test")
     ranked = _tables(markdown.report(built))[0]
     assert ranked[0] == ["Rank", "Role", "Fit", "Status", "Main reason"]
     assert len(ranked) - 1 == len(KB.roles)
@@ -102,7 +110,7 @@ def test_report_ranked_table_is_a_real_table_with_a_row_per_role():
 
 
 def test_report_has_every_part_a_counsellor_needs():
-    text = markdown.report(report.build(KB, PERSONAS[1].answers, "quiz 1", top=3))
+    text = markdown.report(_report(KB, PERSONAS[1].answers, "quiz 1", top=3))
     for heading in ("# careerfit report", "## How to read this", "## Ranked matches",
                     "### Why Paralegal fits you", "### What to watch out for as Paralegal",
                     "### Gaps and next steps for Paralegal", "### Where Paralegal can lead",
@@ -130,7 +138,7 @@ def _hostile_kb(kb_copy: Path):
 
 def test_hostile_text_cannot_break_a_table_or_inject_html(kb_copy):
     kb = _hostile_kb(kb_copy)
-    built = report.build(kb, PERSONAS[1].answers, "test", top=16)
+    built = _report(kb, PERSONAS[1].answers, "test", top=16)
     text = markdown.report(built)
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<script" not in html and "<b>" not in html

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerfit.errors import DataError
-from careerfit.fit.assess import score
-from careerfit.kb.load import KnowledgeBase, load
+from careerfit.fit.ranking import rank
+from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
 from careerfit.quiz import answers_file as answersfile
@@ -52,7 +53,7 @@ def kb_and_answers(draw):
 @given(kb_and_answers())
 def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(case):
     kb, answers = case
-    results = score(kb, answers)
+    results = rank(kb, answers)
     assert sorted(r.role.id for r in results.ranked) == sorted(r.id for r in kb.roles)
     assert [r.rank for r in results.ranked] == list(range(1, len(kb.roles) + 1))
     fits = [r.fit for r in results.ranked]
@@ -105,4 +106,4 @@ def test_the_answers_reader_raises_only_its_own_error_on_any_text(text):
         except DataError as err:
             assert err.problems
         else:
-            score(BUNDLED, answers)  # whatever it accepted can be scored
+            rank(BUNDLED, answers)  # whatever it accepted can be scored

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from careerfit.present.render import Bullets
+from careerfit.present.widgets import Bullets
 
 ITEMS = [
     Text("Drafts pleadings, motions and discovery requests for attorney review  [s001:12]"),

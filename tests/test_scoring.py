@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from careerfit.fit.assess import score
+from careerfit.fit.ranking import rank
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
@@ -38,7 +38,7 @@ SAMPLES = [random_answers(random.Random(seed), skip=seed % 3 * 0.2) for seed in 
 
 @pytest.mark.parametrize("role", KB.roles, ids=lambda r: r.id)
 def test_someone_answering_as_a_role_ranks_it_first(role):
-    results = score(KB, answers_like(KB, role))
+    results = rank(KB, answers_like(KB, role))
     assert results.ranked[0].role.id == role.id, [
         (r.role.id, round(r.fit, 1)) for r in results.ranked[:3]
     ]
@@ -57,8 +57,8 @@ def test_more_substantive_answers_never_lift_a_procedural_role_over_a_substantiv
     checked = 0
     for answers in SAMPLES:
         for q, low, high in _substantive_pairs():
-            before = score(KB, {**answers, q.id: low})
-            after = score(KB, {**answers, q.id: high})
+            before = rank(KB, {**answers, q.id: low})
+            after = rank(KB, {**answers, q.id: high})
             rank_after = {r.role.id: r.rank for r in after.ranked}
             for above in before.ranked:
                 for below in before.ranked[above.rank :]:
@@ -108,12 +108,12 @@ def test_one_changed_answer_moves_any_fit_by_a_bounded_amount():
     assert full
     worst = 0.0
     for answers in full[:10]:
-        base = {r.role.id: r.fit for r in score(KB, answers).ranked}
+        base = {r.role.id: r.fit for r in rank(KB, answers).ranked}
         for q in QUESTIONS:
             if q.kind is QuestionKind.multi:
                 continue
             for option in q.options:
-                changed = score(KB, {**answers, q.id: option.value})
+                changed = rank(KB, {**answers, q.id: option.value})
                 limit = _bound(answers, q)
                 for r in changed.ranked:
                     delta = abs(r.fit - base[r.role.id])
@@ -125,7 +125,7 @@ def test_one_changed_answer_moves_any_fit_by_a_bounded_amount():
 
 @pytest.mark.parametrize("answers", SAMPLES[:30])
 def test_contributions_add_up_to_a_fit_between_0_and_100(answers):
-    for r in score(KB, answers).ranked:
+    for r in rank(KB, answers).ranked:
         assert r.fit == pytest.approx(sum(c.points for c in r.contributions))
         assert 0 <= r.fit <= 100
         assert all(0 <= c.closeness <= 1 for c in r.contributions)
@@ -133,14 +133,14 @@ def test_contributions_add_up_to_a_fit_between_0_and_100(answers):
 
 def test_same_answers_same_ranking_whatever_their_order():
     answers = SAMPLES[5]
-    first = [(r.role.id, r.fit) for r in score(KB, answers).ranked]
+    first = [(r.role.id, r.fit) for r in rank(KB, answers).ranked]
     shuffled = dict(reversed(list(answers.items())))
-    assert [(r.role.id, r.fit) for r in score(KB, shuffled).ranked] == first
-    assert [(r.role.id, r.fit) for r in score(KB, answers).ranked] == first
+    assert [(r.role.id, r.fit) for r in rank(KB, shuffled).ranked] == first
+    assert [(r.role.id, r.fit) for r in rank(KB, answers).ranked] == first
 
 
 def test_ties_keep_the_knowledge_base_order():
-    results = score(KB, {})  # nothing answered: every role ties
+    results = rank(KB, {})  # nothing answered: every role ties
     assert [r.role.id for r in results.ranked] == [r.id for r in KB.roles]
 
 
@@ -148,7 +148,7 @@ def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs():
     law_clerk = KB.by_id["law-clerk"]
     as_clerk = answers_like(KB, law_clerk)
     without_jd = {**as_clerk, "education": "bachelor", "study": "jd"}
-    result = score(KB, without_jd).for_role("law-clerk")
+    result = rank(KB, without_jd).for_role("law-clerk")
     assert result.rank == 1  # still the best fit: it is the work they want
     assert not result.ready
     assert result.status == "needs a law degree (J.D.)"
@@ -157,7 +157,7 @@ def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs():
 
 
 def test_gaps_name_the_credential_and_the_body_that_issues_it():
-    paralegal = score(KB, {**answers_like(KB, KB.by_id["paralegal"]), "credentials": ("none",)})
+    paralegal = rank(KB, {**answers_like(KB, KB.by_id["paralegal"]), "credentials": ("none",)})
     gaps = paralegal.for_role("paralegal").gaps
     crp = next(g for g in gaps if g.short.startswith("CRP"))
     assert "National Federation of Paralegal Associations" in crp.next_step
@@ -165,7 +165,7 @@ def test_gaps_name_the_credential_and_the_body_that_issues_it():
 
 
 def test_a_regional_requirement_is_not_a_hard_requirement_everywhere():
-    result = score(KB, answers_like(KB, KB.by_id["paralegal"])).for_role("paralegal")
+    result = rank(KB, answers_like(KB, KB.by_id["paralegal"])).for_role("paralegal")
     assert result.ready
     assert any("California" in g.short for g in result.gaps)
 
@@ -178,7 +178,7 @@ def test_noisy_respondents_are_reproducible():
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name.split(",")[0])
 def test_persona(persona: Persona):
-    ranked = [r.role.id for r in score(KB, persona.answers).ranked]
+    ranked = [r.role.id for r in rank(KB, persona.answers).ranked]
     assert ranked[0] in persona.top, (persona.why, ranked[:5])
     assert not persona.not_high & set(ranked[:5]), (persona.why, ranked[:5])
     for role, above in persona.below.items():
@@ -194,12 +194,12 @@ def test_personas_answer_in_their_own_words_not_from_profiles():
 
 def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking():
     """The what-if hint scores a hundred variants through the lean path; it must agree."""
-    from careerfit.fit.assess import fits
+    from careerfit.fit.ranking import fits
 
     for seed in range(60):
         rng = random.Random(seed)
         answers = random_answers(rng, skip=seed % 4 * 0.25)
-        full = {r.role.id: r.fit for r in score(KB, answers).ranked}
+        full = {r.role.id: r.fit for r in rank(KB, answers).ranked}
         everyone = fits(KB, answers)
         assert everyone == [full[r.id] for r in KB.roles]
         some = rng.sample(range(len(KB.roles)), 3)

@@ -9,7 +9,7 @@ import sys
 PROBE = """
 import sys
 sys.argv = ["careerfit", *sys.argv[1:]]
-from careerfit.cli.app import app
+from careerfit.cli import app
 try:
     app()
 except SystemExit:

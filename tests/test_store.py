@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from careerfit.errors import UsageError
+from careerfit.errors import ExitCode, UnknownSession
 from careerfit.quiz.store import SCHEMA_VERSION, StorageError, Store
 
 
@@ -41,11 +41,22 @@ def test_finish_and_abandon(tmp_path):
 
 def test_no_session_is_a_usage_error(tmp_path):
     store = Store(tmp_path)
-    with pytest.raises(UsageError, match="careerfit quiz"):
+    with pytest.raises(UnknownSession, match="No quiz has been taken") as none:
         store.session()
+    assert none.value.numbers is None and none.value.exit_code == ExitCode.USAGE
     store.start("v")
-    with pytest.raises(UsageError, match="history"):
+    with pytest.raises(UnknownSession, match="no quiz 99") as missing:
         store.session(99)
+    assert missing.value.numbers == [99]
+
+
+def test_the_command_line_says_how_to_find_a_quiz(invoke):
+    first = invoke("results")
+    assert first.exit_code == ExitCode.USAGE and "Run 'careerfit quiz' first" in first.stderr
+    invoke("quiz", "--restart", input="q\n")
+    missing = invoke("export", "99")
+    assert missing.exit_code == ExitCode.USAGE
+    assert "no quiz 99" in missing.stderr and "'careerfit history' lists" in missing.stderr
 
 
 def test_store_from_a_newer_careerfit_is_refused(tmp_path):

@@ -1,5 +1,5 @@
 """Let ``python -m careerfit`` behave exactly like the ``careerfit`` script."""
 
-from careerfit.cli.app import main
+from careerfit.cli import main
 
 main()

@@ -1,13 +1,15 @@
-"""One exception hierarchy for everything a user can get wrong.
+"""Every error careerfit reports to a person, in one hierarchy, with its exit code.
 
-Every error carries its exit code and a message that names the problem and the fix, so the
-CLI has exactly one place that turns errors into output and exit codes, and no user ever
-sees a traceback for something they can correct.
+Core code raises these to *describe* what is wrong ("no role called 'legal clark'"), with the
+details as attributes. Only the command line knows which flag or command fixes it, so it
+adds that sentence (see :mod:`careerfit.cli.fixes`); the core stays usable from Python and
+from tests without any mention of a command line.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+from pathlib import Path
 
 from careerfit.records import record
 
@@ -16,7 +18,7 @@ class ExitCode(IntEnum):
     """Exit codes careerfit uses; documented in the README."""
 
     OK = 0
-    FAILURE = 1  # e.g. validation found problems
+    FAILURE = 1  # e.g. validation found problems, or input ended early
     USAGE = 2  # a bad argument: unknown role, invalid option value
     DATA = 3  # the knowledge base or an input file cannot be used
     STORAGE = 4  # the answers store cannot be read or written
@@ -25,15 +27,83 @@ class ExitCode(IntEnum):
 
 
 class CareerfitError(Exception):
-    """An error the user can act on; ``str(err)`` is the whole message."""
+    """An error the user can act on; ``str(err)`` describes the problem."""
 
     exit_code: ExitCode = ExitCode.FAILURE
 
 
 class UsageError(CareerfitError):
-    """A command-line argument names something that does not exist or is malformed."""
+    """Something the person asked for does not exist or is malformed."""
 
     exit_code = ExitCode.USAGE
+
+
+class UnknownRole(UsageError):
+    """No role has this id, title or alias."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"No role called {name!r}.{hint}")
+
+
+class SameRoleTwice(UsageError):
+    """A comparison names fewer than two different roles."""
+
+    def __init__(self) -> None:
+        super().__init__("A comparison needs at least two different roles.")
+
+
+class UnknownSession(UsageError):
+    """No stored quiz has this number (``None``: there is no quiz at all yet)."""
+
+    def __init__(self, numbers: list[int] | None) -> None:
+        self.numbers = numbers
+        if numbers is None:
+            super().__init__("No quiz has been taken yet on this machine.")
+        else:
+            listed = ", ".join(map(str, numbers))
+            super().__init__(f"There is no quiz {listed}.")
+
+
+class SessionBusy(UsageError):
+    """The quiz is being answered in another window right now."""
+
+    def __init__(self, session: int) -> None:
+        self.session = session
+        super().__init__(f"Quiz {session} is being answered in another window.")
+
+
+class UnknownQuestion(UsageError):
+    """A question named in a change of answer does not exist, or the change is malformed."""
+
+    def __init__(self, spec: str) -> None:
+        self.spec = spec
+        super().__init__(f"{spec!r} is not QUESTION=ANSWER with a known question.")
+
+
+class AnswerRejected(UsageError):
+    """An answer that does not fit its question; the message says what would."""
+
+
+class InvalidReply(UsageError):
+    """A reply typed at the quiz prompt that means nothing there; the message says what would."""
+
+
+class OutputError(UsageError):
+    """A file cannot be written where the person asked."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class OutputExists(OutputError):
+    """The output file exists and replacing it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, f"{path} already exists.")
 
 
 @record
@@ -52,7 +122,7 @@ class Problem:
 
 
 class DataError(CareerfitError):
-    """A knowledge base (or answers file) has problems; all of them are listed, not just one."""
+    """A knowledge base or input file has problems; all of them are listed, not just one."""
 
     exit_code = ExitCode.DATA
 
@@ -62,3 +132,38 @@ class DataError(CareerfitError):
         count = len(problems)
         lines = "\n".join(f"  {p}" for p in problems)
         super().__init__(f"The {what} has {count} problem{'s' if count != 1 else ''}:\n{lines}")
+
+
+class YamlProblem(CareerfitError):
+    """A file that cannot be read as YAML at all; carries the line where it went wrong."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class StorageError(CareerfitError):
+    """The answers store cannot be opened, read or written; the message says how to fix it."""
+
+    exit_code = ExitCode.STORAGE
+
+
+class QuizStopped(CareerfitError):
+    """The interactive quiz ended before its last question; every answer given is saved."""
+
+    def __init__(self, answered: int, interrupted: bool) -> None:
+        self.answered = answered
+        self.interrupted = interrupted
+        self.exit_code = ExitCode.INTERRUPTED if interrupted else ExitCode.FAILURE
+        what = "Stopped." if interrupted else "Input ended before the quiz finished."
+        saved = (
+            "Nothing was answered yet."
+            if answered == 0
+            else "Your answer is saved."
+            if answered == 1
+            else f"Your {answered} answers are saved."
+        )
+        super().__init__(f"{what} {saved}")

@@ -13,29 +13,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from careerfit.errors import CareerfitError, ExitCode
-
-
-class OutputError(CareerfitError):
-    """A file cannot be written where the user asked."""
-
-    exit_code = ExitCode.USAGE
+from careerfit.errors import OutputError, OutputExists
 
 
 def check_writable(path: Path, force: bool = False) -> None:
     """Fail early, before any work, if ``path`` could not be written."""
     if path.exists() and not force:
-        raise OutputError(
-            f"{path} already exists. Use --force to replace it, or choose another name."
-        )
+        raise OutputExists(path)
     if path.is_dir():
-        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'report.md'}.")
+        raise OutputError(path, f"{path} is a folder; give a file name, e.g. {path / 'report.md'}.")
     folder = path.parent
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is a file, not a folder; choose another path.")
+        raise OutputError(path, f"{folder} is a file, not a folder; choose another path.")
     if not folder.is_dir():
         raise OutputError(
-            f"The folder {folder} does not exist. Create it first, or choose another path."
+            path, f"The folder {folder} does not exist. Create it first, or choose another path."
         )
 
 
@@ -60,7 +52,7 @@ def atomic_writer(path: Path, force: bool = False) -> Iterator[IO[str]]:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
         raise OutputError(
-            f"Cannot write in {folder} ({err.strerror}). Choose a folder you can write to."
+            path, f"Cannot write in {folder} ({err.strerror}). Choose a folder you can write to."
         ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

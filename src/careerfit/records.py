@@ -182,3 +182,8 @@ def record(cls: type[T] | None = None, /, *, eq: bool = True) -> Any:
         __slots__=own, _fields=base._fields + own, _defaults=defaults, _factories=factories
     )
     return type(cls.__name__, (base,), namespace)
+
+
+def replace(obj: T, **changes: Any) -> T:
+    """A copy of a record with some fields changed, as ``dataclasses.replace``."""
+    return type(obj)(**{**obj.as_dict(), **changes})  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from careerfit.fit.answers import Value
-from careerfit.fit.formulas import role_level
+from careerfit.fit.tables import role_level
 from careerfit.kb.facts import CredentialStatus, EducationLevel
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.questions import Question, QuestionKind

@@ -15,8 +15,9 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit.batch.read import cell_answers
-from careerfit.fit import formulas as fitcore
-from careerfit.fit.answers import AnswerRejected, check_all, check_answer
+from careerfit.errors import AnswerRejected
+from careerfit.fit.answers import check_all, check_answer
+from careerfit.fit.tables import QuestionTable, recorded, setting_bits, tables
 from careerfit.kb.questions import Question
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class Column:
     (with :func:`check_answer`) and remembered.
     """
 
-    def __init__(self, table: fitcore.QuestionTable, question: Question) -> None:
+    def __init__(self, table: QuestionTable, question: Question) -> None:
         self.table = table
         self.question = question
         self.floor = -1 if question.skippable else 0
@@ -122,10 +123,10 @@ class Column:
         options = self.table.options
         rows = []
         for chosen in self.chosen:
-            told = fitcore.recorded(map(options.__getitem__, chosen))
+            told = recorded(map(options.__getitem__, chosen))
             rows.append(
                 (
-                    fitcore.setting_bits(told.settings),
+                    setting_bits(told.settings),
                     sum(credential_bits[c] for c in told.credentials),
                     float(told.pay or 0),
                     told.education.rank if told.education is not None else -1,
@@ -163,7 +164,7 @@ class Encoder:
 
         self.kb = kb
         bank = {q.id: q for q in kb.questions_file.questions}
-        self.columns = [Column(t, bank[t.id]) for t in fitcore.tables(kb).questions]
+        self.columns = [Column(t, bank[t.id]) for t in tables(kb).questions]
         self.floors = np.array([c.floor for c in self.columns])[:, None]  # lowest valid code
 
     def encode(self, block: Block, text: bool) -> tuple[Coded, list[tuple[int, str]]]:

@@ -10,17 +10,21 @@ The figures are in ``benchmarks/perf.py``.
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from careerfit.batch.encode import Coded, Encoder
-from careerfit.batch.read import RESPONDENT, JsonRows, csv_blocks
+from careerfit.batch.read import JsonRows, csv_blocks
 from careerfit.batch.score import Scorer
+from careerfit.batch.write import Formatter
+from careerfit.errors import DataError, Problem
+from careerfit.files import atomic_writer, check_writable
+from careerfit.fit.tables import tables
 from careerfit.gcpause import paused
 from careerfit.kb.knowledge_base import KnowledgeBase
 
@@ -34,62 +38,6 @@ class Summary:
     scored: int = 0
     first: Counter[str] = field(default_factory=Counter)
     invalid: list[tuple[int, str]] = field(default_factory=list)
-
-
-_JSON_SAFE = re.compile(r"[ !#-\[\]-~]*").fullmatch  # printable ASCII but " and \
-_CSV_SAFE = re.compile(r'[^,"\r\n]*').fullmatch
-
-
-class Formatter:
-    """Result rows as text, a chunk at a time: one ``%`` template per row."""
-
-    def __init__(self, kind: str, ids: list[str], top: int) -> None:
-        import numpy as np
-
-        self.top = top
-        self.ids = np.array(ids, dtype=object)  # ids are [a-z0-9-]: safe in JSON and CSV
-        if kind == "csv":
-            self.header = (
-                ",".join(
-                    [RESPONDENT, "line"]
-                    + [
-                        f"{name}_{k}"
-                        for k in range(1, top + 1)
-                        for name in ("match", "fit", "ready")
-                    ]
-                )
-                + "\n"
-            )
-            self.template = "%s,%d," + ",".join(["%s,%.2f,%s"] * top) + "\n"
-            self.flags = np.array(["no", "yes"], dtype=object)
-            self.quote: Callable[[str], str] = _csv_cell
-        else:
-            self.header = ""
-            match = '{"role": "%s", "fit": %.2f, "ready": %s}'
-            self.template = (
-                f'{{"{RESPONDENT}": %s, "line": %d, "top": [' + ", ".join([match] * top) + "]}\n"
-            )
-            self.flags = np.array(["false", "true"], dtype=object)
-            self.quote = _json_string
-
-    def rows(self, coded: Coded, order: Any, fits: Any, ready: Any) -> str:
-        """The result rows of one scored chunk."""
-        import numpy as np
-
-        roles = self.ids[order].T.tolist()
-        flags = self.flags[ready.astype(np.int8)].T.tolist()
-        columns = [list(map(self.quote, coded.respondents)), coded.lines]
-        for match in zip(roles, fits.T.tolist(), flags, strict=True):
-            columns += match
-        return "".join(map(self.template.__mod__, zip(*columns, strict=True)))
-
-
-def _json_string(text: str) -> str:
-    return f'"{text}"' if _JSON_SAFE(text) else json.dumps(text)
-
-
-def _csv_cell(text: str) -> str:
-    return text if _CSV_SAFE(text) else '"' + text.replace('"', '""') + '"'
 
 
 def run(
@@ -125,7 +73,7 @@ def _run(
     formatter = Formatter(kind, scorer.ids, top)
     summary = Summary()
     text = kind == "csv"
-    blocks = csv_blocks(source, kb) if text else JsonRows(encoder.columns).blocks(source)
+    blocks = csv_blocks(source, kb) if text else JsonRows(tables(kb).questions).blocks(source)
     sink.write(formatter.header)
     pending: list[Coded] = []
 
@@ -166,3 +114,51 @@ def kind_of(path: Path, override: str | None) -> str:
     if override:
         return override
     return "csv" if path.suffix.lower() == ".csv" else "jsonl"
+
+
+Progress = Callable[[int, int], None]  # bytes read so far, bytes in all
+
+
+def score_file(
+    kb: KnowledgeBase,
+    responses: Path,
+    kind: str,
+    output: Path,
+    top: int = 3,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Summary:
+    """Score a responses file ('-': stdin) into a results file ('-': stdout).
+
+    The results file is written atomically, and an existing one is replaced only with
+    ``force`` (checked before any work). ``progress`` hears how far through the input the
+    run is, when the input is a file whose size is known.
+    """
+    to_stdout = str(output) == "-"
+    if not to_stdout:
+        check_writable(output, force)
+    with _opened(responses) as (source, size):
+        target = nullcontext(sys.stdout) if to_stdout else atomic_writer(output, True)
+        with target as sink:
+            tick = None
+            if progress is not None and size:
+                tick = lambda _rows: progress(source.buffer.tell(), size)  # noqa: E731
+            return run(kb, source, kind, sink, top, tick)
+
+
+@contextmanager
+def _opened(responses: Path) -> Iterator[tuple[IO[str], int | None]]:
+    """The responses as text, with their size in bytes when they are a file."""
+    if str(responses) == "-":
+        yield sys.stdin, None
+        return
+    try:
+        # utf-8-sig: spreadsheets (Excel's "CSV UTF-8") start the file with a BOM
+        source = responses.open(encoding="utf-8-sig", newline="", errors="replace")
+    except OSError as err:
+        problem = Problem(
+            str(responses), None, "", f"cannot be read ({err.strerror}); check the path"
+        )
+        raise DataError([problem], "responses file") from None
+    with source:
+        yield source, responses.stat().st_size

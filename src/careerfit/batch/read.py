@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 from careerfit.kb.questions import QuestionKind
 
 if TYPE_CHECKING:
-    from careerfit.batch.encode import Column
+    from careerfit.fit.tables import QuestionTable
     from careerfit.kb.knowledge_base import KnowledgeBase
 
 READ = 1024  # rows read and encoded together
@@ -52,17 +52,17 @@ class JsonRows:
     decoded again as plain JSON and checked in full, to say what is wrong with it.
     """
 
-    def __init__(self, columns: list[Column]) -> None:
+    def __init__(self, questions: Sequence[QuestionTable]) -> None:
         import msgspec
 
         self.errors = msgspec.ValidationError, msgspec.DecodeError
         fields: list[tuple[str, Any, None]] = [("who", Any, None)]
         names = {"who": RESPONDENT}
-        for j, column in enumerate(columns):
-            choice = Literal[tuple(map(sys.intern, column.table.index))]
-            kind = list[choice] if column.table.multi else choice  # type: ignore[valid-type]
+        for j, question in enumerate(questions):
+            choice = Literal[tuple(map(sys.intern, question.index))]
+            kind = list[choice] if question.multi else choice  # type: ignore[valid-type]
             fields.append((f"q{j}", kind | None, None))
-            names[f"q{j}"] = column.table.id
+            names[f"q{j}"] = question.id
         self.row = msgspec.defstruct(
             "Row", fields, rename=names, forbid_unknown_fields=True, gc=False
         )
@@ -70,7 +70,7 @@ class JsonRows:
         self.plain = msgspec.json.Decoder().decode
         # Respondent first, then the answers: one call per row gives a tuple of all.
         self.fields = attrgetter(*(name for name, _, _ in fields))
-        self.ids = [column.table.id for column in columns]
+        self.ids = [question.id for question in questions]
 
     def blocks(self, handle: IO[str]) -> Iterator[Block]:
         """The rows of a JSON Lines stream, :data:`READ` at a time."""

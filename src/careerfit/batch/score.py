@@ -1,6 +1,6 @@
-"""Scoring codes with numpy: the fitcore formulas over respondents x roles at once.
+"""Scoring codes with numpy: the fit formulas over respondents x roles at once.
 
-Every closeness uses the formulas in :mod:`careerfit.fitcore`, in the same order of
+Every closeness uses the formulas of :mod:`careerfit.fit.formulas`, in the same order of
 operations as a single quiz, so each fit is identical to what ``careerfit quiz --answers``
 gives (the tests check this). Chunks are large, so numpy's fixed costs are shared.
 """
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from careerfit.fit import formulas as fitcore
+from careerfit.fit import formulas
 from careerfit.fit.gaps import is_hard
+from careerfit.fit.tables import tables
 
 if TYPE_CHECKING:
     from careerfit.batch.encode import Column
@@ -25,7 +26,7 @@ class Scorer:
 
         self.kb = kb
         self.columns = columns
-        self.tables = fitcore.tables(kb)
+        self.tables = tables(kb)
         t = self.tables
         self.ids = [r.id for r in kb.roles]
         self.levels = [np.array(levels)[None, :] for levels in t.levels]
@@ -87,17 +88,17 @@ class Scorer:
             s, lo, hi = totals[d.id]
             active = hi > lo
             mine = np.divide(s - lo, hi - lo, out=np.zeros(n), where=active)
-            factors.append((d.weight, active, fitcore.dimension(np, mine[:, None], levels)))
-        close = fitcore.settings(np, chosen[:, None], self.offered)
+            factors.append((d.weight, active, formulas.dimension(np, mine[:, None], levels)))
+        close = formulas.settings(np, chosen[:, None], self.offered)
         factors.append(
             (rules.settings.weight, chosen != 0, _impute(np, close, self.known_settings))
         )
         safe_need = np.where(need > 0, need, 1.0)
         with np.errstate(divide="ignore", invalid="ignore"):
-            close = fitcore.pay(np, safe_need[:, None], self.figures, rules.pay.shortfall_to_zero)
+            close = formulas.pay(np, safe_need[:, None], self.figures, rules.pay.shortfall_to_zero)
         factors.append((rules.pay.weight, need > 0, _impute(np, close, self.known_pay)))
         rule = rules.preparation
-        close = fitcore.preparation(
+        close = formulas.preparation(
             np, have[:, None], reach[:, None], self.usual, rule.within_reach, rule.per_level_short
         )
         factors.append((rule.weight, have >= 0, _impute(np, close, self.known_usual)))

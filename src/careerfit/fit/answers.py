@@ -11,14 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from careerfit.errors import AnswerRejected
 from careerfit.kb.questions import Question, QuestionKind, QuestionsFile
 
 Value = str | tuple[str, ...]
 Answers = Mapping[str, Value]
-
-
-class AnswerRejected(ValueError):
-    """An answer that does not fit its question; the message says what would."""
 
 
 def check_answer(question: Question, raw: object) -> Value:
@@ -91,8 +88,8 @@ def check_all(
             import difflib
 
             close = difflib.get_close_matches(str(key), list(questions), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "see 'careerfit answers template'"
-            problems.append(AnswerProblem(str(key), f"is not a question; {hint}"))
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(AnswerProblem(str(key), f"is not a question{hint}"))
             continue
         if value in BLANK:
             continue

@@ -42,8 +42,8 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
                 str(directory),
                 None,
                 "",
-                "is not a directory; pass a folder holding "
-                f"{ROLES_FILE} and {QUESTIONS_FILE} to --data",
+                "is not a directory; a knowledge base is a folder holding "
+                f"{ROLES_FILE} and {QUESTIONS_FILE}",
             )
         ]
     roles_path, questions_path = directory / ROLES_FILE, directory / QUESTIONS_FILE

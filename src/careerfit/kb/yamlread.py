@@ -21,6 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from careerfit.errors import YamlProblem
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_ALIASED = 100_000
@@ -36,15 +38,6 @@ _PLAIN_TAGS = {
 }
 _CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _BOOL, _STR = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:str"
-
-
-class YamlProblem(Exception):
-    """A file that cannot be read as YAML at all; carries the line where it went wrong."""
-
-    def __init__(self, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
 
 
 class YamlDocument:

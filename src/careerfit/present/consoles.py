@@ -6,21 +6,9 @@ are made on demand (not at import) so tests that swap ``sys.stdout`` see the out
 
 from __future__ import annotations
 
-import re
 import sys
 
 from rich.console import Console
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(value: str) -> str:
-    r"""Replace control characters (ESC and friends) with a visible ``\xNN`` form.
-
-    Text from data files and user input passes through here before it reaches a terminal,
-    so an escape sequence in a knowledge base cannot move the cursor or retitle the window.
-    """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
 
 
 def console() -> Console:

@@ -10,11 +10,11 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from careerfit.fit.answers import Answers, to_json
-from careerfit.fit.assess import Results, RoleResult
-from careerfit.fit.insight import Concern
+from careerfit.fit.answers import to_json
+from careerfit.fit.assess import Assessment
+from careerfit.fit.ranking import RoleResult
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.present import views
+from careerfit.present import views, wording
 from careerfit.present.report import Report
 from careerfit.records import Record
 
@@ -95,20 +95,14 @@ def path_steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def results(
-    kb: KnowledgeBase,
-    outcome: Results,
-    answers: Answers,
-    concerns: list[Concern],
-    swap: str | None,
-) -> dict[str, Any]:
+def results(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]:
     """Ranked results with every factor, gap and caveat, for scripts."""
     return {
         "knowledge_base_version": kb.version,
-        "answers": {qid: to_json(v) for qid, v in answers.items()},
-        "ranked": ranked(outcome.ranked),
-        "concerns": [{"text": c.text, "questions": list(c.questions)} for c in concerns],
-        "swap": swap,
+        "answers": {qid: to_json(v) for qid, v in assessment.answers.items()},
+        "ranked": ranked(assessment.ranked),
+        "concerns": [{"text": c.text, "questions": list(c.questions)} for c in assessment.concerns],
+        "swap": wording.swap_hint(assessment),
     }
 
 

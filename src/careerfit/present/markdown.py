@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from careerfit.present import views
-from careerfit.present.consoles import clean
+from careerfit.present import views, wording
 from careerfit.present.report import Report
+from careerfit.safetext import clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # A web address becomes an autolink <https://...>: clickable everywhere, and not a "bare
@@ -77,7 +77,7 @@ def profile(view: views.Profile) -> str:
     if role.aliases:
         head.append("")
         head.append(f"Also called: {inline(', '.join(role.aliases))}.")
-    head += ["", f"Duties: {inline(views.mix_text(view.substantive_share))}."]
+    head += ["", f"Duties: {inline(wording.mix_text(view.substantive_share))}."]
     blocks = [[f"# {inline(role.title)} ({inline(role.id)})"], head]
     for section in view.sections:
         body = (
@@ -181,7 +181,7 @@ def _role_blocks(detail: object) -> list[list[str]]:
     title = inline(role.title)
     what = [f"{inline(role.summary.text)}{_cites(tuple(role.summary.cite))}"]
     what.append("")
-    what.append(f"Duties: {inline(views.mix_text(role.substantive_share))}.")
+    what.append(f"Duties: {inline(wording.mix_text(role.substantive_share))}.")
     fits = _table(
         ["Factor", "Points", "Out of", "Why"],
         [[inline(label), f"{points:.1f}", f"{out_of:.1f}", inline(why)]

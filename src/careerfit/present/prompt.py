@@ -1,40 +1,51 @@
-"""The interactive side of the quiz: showing a question and reading the reply.
+"""The quiz in the terminal: showing a question, reading the reply, asking yes or no.
 
 This is the only code that reads the keyboard. It turns each reply into an action with
-:func:`careerfit.quiz.parse_reply` and re-asks, with the valid range, until the reply means
-something; the flow itself lives in :mod:`careerfit.quiz`.
+:func:`careerfit.quiz.flow.parse_reply` and re-asks, with the valid range, until the reply
+means something; the flow itself lives in :mod:`careerfit.quiz`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from careerfit.present.render import bar, plain
-from careerfit.quiz.flow import Action, InvalidReply, Prompt, help_line, parse_reply
+from careerfit.errors import InvalidReply
+from careerfit.present.widgets import bar, plain
+from careerfit.quiz.flow import Action, Prompt, help_line, parse_reply
 
 
-def asker(console: Console) -> Callable[[Prompt], Action]:
-    """An ``ask`` function for :func:`careerfit.quiz.run` that uses this console."""
+class TerminalUI:
+    """The quiz's conversation (:class:`careerfit.quiz.sessions.QuizUI`) on a Rich console."""
 
-    def ask(prompt: Prompt) -> Action:
-        show(console, prompt)
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def ask(self, prompt: Prompt) -> Action:
+        """Show the question and read replies until one means something here."""
+        show(self.console, prompt)
         while True:
-            reply = console.input("> ")
+            reply = self.console.input("> ")
             try:
                 action = parse_reply(prompt, reply)
             except InvalidReply as err:
-                console.print(plain(str(err), "yellow"))
+                self.console.print(plain(str(err), "yellow"))
                 continue
             if action.kind == "why":
-                console.print(plain(f"Why we ask: {prompt.question.why}", "italic"))
+                self.console.print(plain(f"Why we ask: {prompt.question.why}", "italic"))
                 continue
             return action
 
-    return ask
+    def confirm(self, question: str, default: bool) -> bool:
+        """Ask yes or no; Enter gives the default, shown in capitals."""
+        keys = "[Y/n]" if default else "[y/N]"
+        reply = self.console.input(plain(f"{question} {keys} ")).strip().lower()
+        return default if not reply else reply in {"y", "yes"}
+
+    def tell(self, text: str) -> None:
+        """A notice on its own line."""
+        self.console.print(plain(text))
 
 
 def show(console: Console, prompt: Prompt) -> None:

@@ -7,14 +7,18 @@ counsellor reading the document and a script reading the JSON see the same facts
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from careerfit import __version__
-from careerfit.fit.answers import Answers
-from careerfit.fit.assess import RoleResult, score
-from careerfit.fit.insight import concerns, swap_hint
+from careerfit.fit.ranking import RoleResult
+from careerfit.kb.facts import VaryKind
 from careerfit.kb.knowledge_base import KnowledgeBase
-from careerfit.present import views
+from careerfit.present import views, wording
 from careerfit.records import record
+
+if TYPE_CHECKING:
+    from careerfit.fit.assess import Assessment
+    from careerfit.quiz.sessions import Answered
 
 
 @record
@@ -54,44 +58,13 @@ class Report:
     sources: tuple[tuple[str, str, str], ...]  # id, title, file
 
 
-def build(
-    kb: KnowledgeBase,
-    answers: Answers,
-    source_label: str,
-    top: int = 3,
-    answered_against: str | None = None,
-    dropped: tuple[str, ...] = (),
-) -> Report:
-    """Score the answers and gather what the report shows about the top ``top`` roles."""
-    results = score(kb, answers)
-    details = []
-    cited: dict[str, None] = {}
-    for result in results.ranked[:top]:
-        role = result.role
-        points = views.apportion([c.points for c in result.contributions])
-        contributions = tuple(
-            (c.label, shown, round(100 * c.share, 1), c.reason)
-            for c, shown in zip(result.contributions, points, strict=True)
-        )
-        watch = [views.Item(result.reason_against)] if result.reason_against else []
-        watch += [views.Item(c.text, tuple(c.cite)) for c in role.challenges]
-        watch += [
-            views.Item(f"{v.topic}: {v.text}", tuple(v.cite))
-            for v in role.varies
-            if v.kind.value == "disagreement"
-        ]
-        details.append(
-            RoleDetail(
-                result,
-                contributions,
-                tuple(watch),
-                tuple(views.move_item(kb, m) for m in role.moves),
-            )
-        )
-        cited.update(dict.fromkeys(role.sources))
+def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: int = 3) -> Report:
+    """Gather what the report shows: the ranking, the top ``top`` roles in full, the answers."""
+    details = tuple(_detail(kb, result) for result in assessment.ranked[:top])
+    cited = dict.fromkeys(s for d in details for s in d.result.role.sources)
     rows = []
-    for q in kb.questions_file.questions:
-        value = answers.get(q.id)
+    for q in kb.questions:
+        value = assessment.answers.get(q.id)
         chosen = value if isinstance(value, tuple) else (value,)
         labels = [o.label for o in q.options if o.value in chosen]
         rows.append(AnswerRow(q.id, q.text, "; ".join(labels) if labels else None))
@@ -100,13 +73,32 @@ def build(
         created=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         careerfit_version=__version__,
         kb_version=kb.version,
-        answered_against=answered_against if answered_against != kb.version else None,
-        dropped=dropped,
-        source_label=source_label,
-        ranked=results.ranked,
-        details=tuple(details),
-        cautions=tuple(c.text for c in concerns(kb, answers)),
-        swap=swap_hint(kb, answers, results),
+        answered_against=answered.answered_against,
+        dropped=answered.dropped,
+        source_label=wording.label(answered),
+        ranked=assessment.ranked,
+        details=details,
+        cautions=tuple(c.text for c in assessment.concerns),
+        swap=wording.swap_hint(assessment),
         answers=tuple(rows),
         sources=sources,
     )
+
+
+def _detail(kb: KnowledgeBase, result: RoleResult) -> RoleDetail:
+    """What the report says about one of the top roles."""
+    role = result.role
+    points = wording.apportion([c.points for c in result.contributions])
+    contributions = tuple(
+        (c.label, shown, round(100 * c.share, 1), c.reason)
+        for c, shown in zip(result.contributions, points, strict=True)
+    )
+    watch = [views.Item(result.reason_against)] if result.reason_against else []
+    watch += [views.Item(c.text, tuple(c.cite)) for c in role.challenges]
+    watch += [
+        views.Item(f"{v.topic}: {v.text}", tuple(v.cite))
+        for v in role.varies
+        if v.kind is VaryKind.disagreement
+    ]
+    leads_to = tuple(views.move_item(kb, m) for m in role.moves)
+    return RoleDetail(result, contributions, tuple(watch), leads_to)

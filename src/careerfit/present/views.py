@@ -7,10 +7,12 @@ report can never disagree about what a role is.
 
 from __future__ import annotations
 
+from careerfit.errors import SameRoleTwice
 from careerfit.fit.gaps import gaps
-from careerfit.kb.facts import EducationLevel, Move, MoveKind, Pay, PayKind
+from careerfit.kb.facts import EducationLevel, Move, MoveKind, Pay
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.roles import Role
+from careerfit.present import wording
 from careerfit.records import field, record
 
 NOT_GIVEN = "Not given by any source."
@@ -43,22 +45,6 @@ class Profile:
     substantive_share: float
     sections: tuple[Section, ...]
     sources: tuple[tuple[str, str], ...]
-
-
-def money(amount: int) -> str:
-    """Dollars as people write them: $60,970."""
-    return f"${amount:,}"
-
-
-def pay_text(pay: Pay) -> str:
-    """A pay figure in words, with its statistic and year."""
-    figure = (
-        f"{money(pay.low)} to {money(pay.high)}"
-        if pay.kind is PayKind.range and pay.low is not None and pay.high is not None
-        else money(pay.representative)
-    )
-    scope = f", {pay.scope}" if pay.scope else ""
-    return f"{pay.label}: {figure} ({pay.kind.value}, {pay.year}{scope})"
 
 
 def headline_pay(role: Role) -> Pay | None:
@@ -126,7 +112,9 @@ def profile(kb: KnowledgeBase, role: Role) -> Profile:
         _section(role, "skills", "Skills", tuple(Item(s.text, tuple(s.cite)) for s in role.skills)),
         _section(role, "education", "Education", education),
         _section(role, "credentials", "Credentials", tuple(credentials)),
-        _section(role, "pay", "Pay", tuple(Item(pay_text(p), tuple(p.cite)) for p in role.pay)),
+        _section(
+            role, "pay", "Pay", tuple(Item(wording.pay_text(p), tuple(p.cite)) for p in role.pay)
+        ),
         _section(
             role,
             "outlook",
@@ -164,7 +152,7 @@ def profile(kb: KnowledgeBase, role: Role) -> Profile:
         ),
         Section("fit", "Fit profile (what the quiz compares you with)", fit),
     )
-    sources = tuple((sid, kb.source_title(sid)) for sid in role.sources)
+    sources = tuple((sid, kb.source(sid).title) for sid in role.sources)
     return Profile(role, role.substantive_share, sections, sources)
 
 
@@ -187,8 +175,12 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
 
     Primary role, key responsibilities, required skills, education, work environment and
     career progression come first (as in seed 003), then pay, credentials and the
-    substantive/procedural mix.
+    substantive/procedural mix. The same role named twice (by id and by alias, say) counts
+    once; :class:`SameRoleTwice` if that leaves fewer than two.
     """
+    roles = list({r.id: r for r in roles}.values())
+    if len(roles) < 2:
+        raise SameRoleTwice()
 
     def per_role(key: str, build) -> tuple[tuple[Item, ...], ...]:  # noqa: ANN001
         return tuple(_cell(tuple(build(r))) for r in roles)
@@ -229,9 +221,15 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
             per_role("workplaces", lambda r: [Item(w.text, tuple(w.cite)) for w in r.workplaces]),
         ),
         ("Career progression", per_role("moves", lambda r: [move_item(kb, m) for m in r.moves])),
-        ("Pay", per_role("pay", lambda r: [Item(pay_text(p), tuple(p.cite)) for p in r.pay])),
+        (
+            "Pay",
+            per_role("pay", lambda r: [Item(wording.pay_text(p), tuple(p.cite)) for p in r.pay]),
+        ),
         ("Credentials", per_role("credentials", credentials)),
-        ("Substantive / procedural", tuple((Item(mix_text(r.substantive_share)),) for r in roles)),
+        (
+            "Substantive / procedural",
+            tuple((Item(wording.mix_text(r.substantive_share)),) for r in roles),
+        ),
     )
     ids = {r.id for r in roles}
     differences = tuple(
@@ -243,12 +241,6 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
         if set(c.roles) <= ids
     )
     return Comparison(tuple(roles), rows, differences)
-
-
-def mix_text(share: float) -> str:
-    """``60% substantive, 40% procedural`` from the share of substantive duties."""
-    pct = round(share * 100)
-    return f"{pct}% substantive, {100 - pct}% procedural duties"
 
 
 @record
@@ -303,19 +295,3 @@ def paths(kb: KnowledgeBase, role: Role, depth: int = 2) -> tuple[Step, ...]:
         return tuple(out)
 
     return steps(role, depth, frozenset({role.id}))
-
-
-def apportion(values: list[float], places: int = 1) -> list[float]:
-    """Round values so that the rounded parts add up to the rounded total.
-
-    Largest-remainder rounding: a breakdown of a fit of 84.4 shows parts that sum to
-    exactly 84.4, never 84.3 or 84.5, so the explanation always adds up on screen.
-    """
-    scale = 10**places
-    scaled = [v * scale for v in values]
-    floors = [int(x // 1) for x in scaled]
-    target = round(sum(scaled))
-    order = sorted(range(len(values)), key=lambda i: -(scaled[i] - floors[i]))
-    for i in order[: max(0, target - sum(floors))]:
-        floors[i] += 1
-    return [f / scale for f in floors]

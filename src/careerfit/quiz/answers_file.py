@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from careerfit.errors import DataError, Problem
+from careerfit.errors import DataError, Problem, YamlProblem
 from careerfit.fit.answers import Value, check_all
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.questions import QuestionKind
-from careerfit.kb.yamlread import YamlProblem, read_yaml
+from careerfit.kb.yamlread import read_yaml
 
 
 def template(kb: KnowledgeBase) -> str:
@@ -26,7 +26,7 @@ def template(kb: KnowledgeBase) -> str:
         f"# Knowledge base version: {kb.version}",
         "",
     ]
-    for q in kb.questions_file.questions:
+    for q in kb.questions:
         lines.append(f"# {q.text}")
         kind = "choose one or more" if q.kind is QuestionKind.multi else "choose one"
         note = "" if q.skippable else "; required"
@@ -55,8 +55,7 @@ def load(kb: KnowledgeBase, path: Path) -> dict[str, Value]:
                 file,
                 1,
                 "",
-                "must map question ids to answers; 'careerfit answers "
-                "template' writes a file to start from",
+                "must map question ids to answers",
             )
         )
         raise DataError(problems, "answers file")

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from careerfit.fit.answers import AnswerRejected, Value, check_answer
+from careerfit.errors import AnswerRejected, InvalidReply
+from careerfit.fit.answers import Value, check_answer
 from careerfit.kb.questions import Question, QuestionKind
 from careerfit.records import record
 
@@ -31,10 +32,6 @@ class Action:
 
     kind: Literal["answer", "back", "skip", "why", "quit"]
     value: Value | None = None
-
-
-class InvalidReply(ValueError):
-    """A reply that means nothing here; the message says what would."""
 
 
 def help_line(prompt: Prompt) -> str:

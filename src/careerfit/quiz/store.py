@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from careerfit.errors import CareerfitError, ExitCode, UsageError
+from careerfit.errors import StorageError, UnknownSession
 from careerfit.fit.answers import Value, to_json
 from careerfit.records import record
 
@@ -45,12 +45,6 @@ CREATE TABLE IF NOT EXISTS answers (
 );
 CREATE INDEX IF NOT EXISTS answers_by_session ON answers(session_id, id);
 """
-
-
-class StorageError(CareerfitError):
-    """The answers store cannot be opened, read or written."""
-
-    exit_code = ExitCode.STORAGE
 
 
 @record
@@ -289,20 +283,16 @@ class Store:
         return [Session(*row) for row in rows]
 
     def session(self, session_id: int | None = None) -> Session:
-        """One session by id, or the latest; StorageError naming the fix if there is none."""
+        """One session by id, or the latest; UnknownSession if there is no such session."""
         sessions = self.sessions()
         if not sessions:
-            raise UsageError(
-                "No quiz has been taken yet on this machine. Run 'careerfit quiz' first."
-            )
+            raise UnknownSession(None)
         if session_id is None:
             return sessions[0]
         for s in sessions:
             if s.id == session_id:
                 return s
-        raise UsageError(
-            f"There is no quiz session {session_id}. 'careerfit history' lists the sessions."
-        )
+        raise UnknownSession([session_id])
 
     def unfinished(self) -> Session | None:
         """The latest session still in progress that no other running quiz is answering."""
@@ -317,10 +307,7 @@ class Store:
         targets = sorted(known) if sessions is None else sessions
         missing = [n for n in targets if n not in known]
         if missing:
-            raise UsageError(
-                f"There is no quiz {', '.join(map(str, missing))}. 'careerfit history' lists "
-                "the quizzes."
-            )
+            raise UnknownSession(missing)
         self._write("BEGIN IMMEDIATE", ())
         try:
             for n in targets:

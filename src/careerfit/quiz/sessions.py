@@ -1,0 +1,175 @@
+"""Quiz sessions: taking a quiz (resuming, claiming, revisiting), and reading one back.
+
+Everything between "the person runs the quiz" and "these are their answers", without a
+terminal: the conversation goes through a :class:`QuizUI` (the terminal one lives in
+:mod:`careerfit.present.prompt`; tests pass a scripted one), and every answer goes to the
+:class:`~careerfit.quiz.store.Store` the moment it is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from careerfit.errors import QuizStopped, SessionBusy
+from careerfit.fit.answers import Value, replay
+from careerfit.fit.assess import Assessment, assess
+from careerfit.fit.caveats import concerns
+from careerfit.fit.whatif import what_if
+from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.quiz import answers_file, flow
+from careerfit.records import record, replace
+
+if TYPE_CHECKING:
+    from careerfit.quiz.store import Store
+
+
+class QuizUI(Protocol):
+    """How the quiz talks to the person: ask a question, ask yes or no, tell them something."""
+
+    def ask(self, prompt: flow.Prompt) -> flow.Action:
+        """Show a question and return what the person chose to do."""
+
+    def confirm(self, question: str, default: bool) -> bool:
+        """A yes-or-no question; Enter gives ``default``."""
+
+    def tell(self, text: str) -> None:
+        """A notice on its own line."""
+
+
+@record
+class Answered:
+    """A set of answers and where it came from, as results, reports and history need it."""
+
+    answers: dict[str, Value]
+    origin: str  # "quiz" (just taken), "stored" (read back) or "file"
+    session_id: int | None = None
+    started: str | None = None  # when a stored quiz was started (ISO date and time, UTC)
+    file_name: str | None = None
+    unfinished: bool = False  # a stored quiz that was never finished
+    answered_against: str | None = None  # an older knowledge-base version it was answered for
+    dropped: tuple[str, ...] = ()  # answers to questions no longer asked
+    changes: tuple[str, ...] = ()  # what-if changes applied, not stored
+    finished: bool = True  # False when the person saved and quit before the last question
+
+
+def take(kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool) -> Answered:
+    """Run the quiz, resuming the unfinished one if the person wants; every answer is saved.
+
+    Raises :class:`QuizStopped` on Ctrl-C or end of input (the answers given are kept), and
+    :class:`SessionBusy` if the quiz to resume is open in another window.
+    """
+    session_id, answers, position = _open(kb, store, ui, restart)
+    if not store.claim(session_id):
+        raise SessionBusy(session_id)
+    questions = kb.questions
+    try:
+        outcome = flow.run(
+            questions,
+            answers,
+            position,
+            ui.ask,
+            save=lambda qid, value, pos: store.record(session_id, qid, value, pos),
+            moved=lambda pos: store.move(session_id, pos),
+        )
+    except KeyboardInterrupt:
+        raise QuizStopped(len(answers), interrupted=True) from None
+    except EOFError:
+        raise QuizStopped(len(answers), interrupted=False) from None
+    if outcome == "quit":
+        return Answered(answers, "quiz", session_id, finished=False)
+    _revisit(kb, store, ui, session_id, answers)
+    return Answered(answers, "quiz", session_id)
+
+
+def _open(
+    kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool
+) -> tuple[int, dict[str, Value], int]:
+    """The session to answer, its answers so far and the position to ask from."""
+    unfinished = None if restart else store.unfinished()
+    if unfinished is not None:
+        when = unfinished.updated_at.replace("T", " ")[:16]
+        resume = ui.confirm(
+            f"Unfinished quiz from {when} UTC ({unfinished.answered} answered). Resume it?",
+            default=True,
+        )
+        if resume:
+            answers, dropped = replay(kb.questions_file, store.answers(unfinished.id))
+            position = unfinished.position
+            if unfinished.kb_version != kb.version:
+                # The questions changed: carry on at the first one not answered yet.
+                position = next(
+                    (i for i, q in enumerate(kb.questions) if q.id not in answers),
+                    len(kb.questions),
+                )
+                note = f"The questions have changed since; kept {len(answers)} answers"
+                ui.tell(note + (f", dropped {', '.join(dropped)}." if dropped else "."))
+                store.rebase(unfinished.id, kb.version)
+            return unfinished.id, answers, position
+        store.abandon(unfinished.id)
+    return store.start(kb.version), {}, 0
+
+
+def _revisit(
+    kb: KnowledgeBase, store: Store, ui: QuizUI, session_id: int, answers: dict[str, Value]
+) -> None:
+    """Offer to re-ask questions whose answers look careless; store what changes."""
+    found = concerns(kb, answers)
+    if not found:
+        return
+    for concern in found:
+        ui.tell(f"Careful: {concern.text}")
+    ids = list(dict.fromkeys(q for c in found for q in c.questions))
+    end = len(kb.questions)
+    try:
+        if not ui.confirm(f"Revisit those {len(ids)} questions now?", default=False):
+            return
+        flow.run(
+            [q for q in kb.questions if q.id in ids],
+            answers,
+            0,
+            ui.ask,
+            save=lambda qid, value, pos: store.record(session_id, qid, value, end),
+            moved=lambda pos: None,
+        )
+    except (KeyboardInterrupt, EOFError):
+        ui.tell("Kept your answers as they were.")
+
+
+def stored(kb: KnowledgeBase, store: Store, session_id: int | None) -> Answered:
+    """A stored quiz's answers (default: the latest) re-checked against the current questions."""
+    session = store.session(session_id)
+    answers, dropped = replay(kb.questions_file, store.answers(session.id))
+    older = session.kb_version if session.kb_version != kb.version else None
+    return Answered(
+        answers,
+        "stored",
+        session.id,
+        started=session.started_at,
+        unfinished=session.status == "in-progress",
+        answered_against=older,
+        dropped=tuple(dropped) if older else (),
+    )
+
+
+def from_file(kb: KnowledgeBase, path: Path) -> Answered:
+    """The answers of an answers file, checked; nothing is stored."""
+    return Answered(answers_file.load(kb, path), "file", file_name=path.name)
+
+
+def changed(kb: KnowledgeBase, answered: Answered, specs: list[str]) -> Answered:
+    """The same answers with what-if changes applied (``question=answer``); nothing is stored."""
+    return replace(
+        answered,
+        answers=what_if(kb, answered.answers, specs),
+        changes=answered.changes + tuple(specs),
+    )
+
+
+def conclude(kb: KnowledgeBase, store: Store | None, answered: Answered) -> Assessment:
+    """Assess the answers; a quiz just finished is stored with its top match for history."""
+    assessment = assess(kb, answered.answers)
+    if store is not None and answered.origin == "quiz" and answered.session_id is not None:
+        best = assessment.best
+        store.finish(answered.session_id, best.role.id, best.fit)
+    return assessment
