@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from careerfit.errors import ExitCode
-from careerfit.safetext import clean
 from careerfit.present.markdown import inline
 from careerfit.present.widgets import plain
+from careerfit.safetext import clean
 
 MARKUP = "Manages [bold red]files[/bold red] | *fast* _now_ [link](http://x) :smile:"
 

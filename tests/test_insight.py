@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from careerfit.errors import UsageError
-from careerfit.fit.ranking import rank
 from careerfit.fit.assess import assess
 from careerfit.fit.caveats import concerns
+from careerfit.fit.ranking import rank
 from careerfit.fit.whatif import best_swap, what_if
-from careerfit.present.wording import swap_hint
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
+from careerfit.present.wording import swap_hint
 
 from personas import PERSONAS
 

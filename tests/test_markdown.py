@@ -13,9 +13,9 @@ from markdown_it import MarkdownIt
 
 from careerfit.errors import ExitCode
 from careerfit.files import OutputError, write_atomic
+from careerfit.fit.assess import assess
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
-from careerfit.fit.assess import assess
 from careerfit.present import markdown, report, views
 from careerfit.quiz.sessions import Answered
 
@@ -29,6 +29,8 @@ def _report(kb, answers, label, top=3):
     """A report of these answers, as from an answers file named ``label``."""
     answered = Answered(dict(answers), "file", file_name=label)
     return report.build(kb, answered, assess(kb, answers), top)
+
+
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = "Pipe | star *x* under _y_ hash # <script>alert(1)</script> `tick` [link](http://x)"
 
