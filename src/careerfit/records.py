@@ -10,18 +10,15 @@ fields exactly as they would a frozen dataclass's.
 
 A record is created positionally or by keyword, checks that every field without a default
 is given, calls ``__post_init__`` (where cross-field rules raise ValueError), and refuses
-to be changed afterwards. Records that are validated from data (the knowledge base) also
-get a pydantic core schema, built from the annotations only when something is validated.
+to be changed afterwards. Knowledge-base records are also validated with pydantic; that
+part lives with them, in :mod:`careerfit.kb.validation`.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform, overload
-
-if TYPE_CHECKING:
-    from pydantic import GetCoreSchemaHandler
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
@@ -40,10 +37,6 @@ def field(*, default_factory: Callable[[], T]) -> T:
     return _Factory(default_factory)  # type: ignore[return-value]  # resolved by record()
 
 
-def _no_names() -> Mapping[str, Any]:
-    return {}
-
-
 class Record:
     """Base of all records; compared by identity (see :class:`ValueRecord`)."""
 
@@ -51,8 +44,6 @@ class Record:
     _fields: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[dict[str, Any]] = {}
     _factories: ClassVar[dict[str, Callable[[], Any]]] = {}
-    # Names the string annotations need beyond the module's own, for validation only.
-    _annotation_names: ClassVar[Callable[[], Mapping[str, Any]]] = staticmethod(_no_names)
 
     def __init__(self, *args: Any, **values: Any) -> None:
         if not values and len(args) == len(self._fields):  # every field, in order: the usual
@@ -105,35 +96,6 @@ class Record:
         for name, value in zip(self._fields, state, strict=True):
             object.__setattr__(self, name, value)
 
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        """Validate a mapping field by field (unknown keys refused), then build the object.
-
-        A ValueError from ``__post_init__`` becomes a validation error at the object's
-        location, so cross-field rules are reported like any other.
-        """
-        from typing import get_type_hints
-
-        from pydantic_core import core_schema
-
-        names = dict(cls._annotation_names())
-        hints = get_type_hints(cls, localns=names, include_extras=True)
-        optional = cls._defaults.keys() | cls._factories.keys()
-        fields = {
-            name: core_schema.typed_dict_field(
-                handler.generate_schema(hints[name]), required=name not in optional
-            )
-            for name in cls._fields
-        }
-        return core_schema.no_info_after_validator_function(
-            lambda values: cls(**values),
-            core_schema.typed_dict_schema(
-                fields,
-                extra_behavior="forbid",
-                config=core_schema.CoreConfig(str_strip_whitespace=True),
-            ),
-        )
-
 
 class ValueRecord(Record):
     """A record equal to another of its class with equal fields, and hashed by them."""
@@ -143,14 +105,14 @@ class ValueRecord(Record):
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.__getstate__() == other.__getstate__()  # type: ignore[attr-defined]
+        return self.__getstate__() == other.__getstate__()
 
     def __hash__(self) -> int:
         return hash(self.__getstate__())
 
 
 @overload
-def record(cls: type[T], /) -> type[T]: ...
+def record(cls: type[T], /, *, eq: bool = True) -> type[T]: ...
 @overload
 def record(*, eq: bool = True) -> Callable[[type[T]], type[T]]: ...
 
@@ -187,3 +149,9 @@ def record(cls: type[T] | None = None, /, *, eq: bool = True) -> Any:
 def replace(obj: T, **changes: Any) -> T:
     """A copy of a record with some fields changed, as ``dataclasses.replace``."""
     return type(obj)(**{**obj.as_dict(), **changes})  # type: ignore[attr-defined]
+
+
+def as_dict(obj: object) -> dict[str, Any]:
+    """A record's fields and their values (not recursively), e.g. for JSON."""
+    assert isinstance(obj, Record)
+    return obj.as_dict()

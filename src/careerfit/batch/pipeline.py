@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TextIO
 
 from careerfit.batch.encode import Coded, Encoder
 from careerfit.batch.read import JsonRows, csv_blocks
@@ -147,7 +147,7 @@ def score_file(
 
 
 @contextmanager
-def _opened(responses: Path) -> Iterator[tuple[IO[str], int | None]]:
+def _opened(responses: Path) -> Iterator[tuple[TextIO, int | None]]:
     """The responses as text, with their size in bytes when they are a file."""
     if str(responses) == "-":
         yield sys.stdin, None

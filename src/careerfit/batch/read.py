@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, islice
 from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
@@ -35,7 +35,7 @@ class Block(NamedTuple):
 
     lines: Sequence[int]  # each row's line number
     respondents: list[str]
-    columns: dict[str, Sequence[Any]]  # question id -> each row's raw answer (None: absent)
+    columns: Mapping[str, Sequence[Any]]  # question id -> each row's raw answer (None: absent)
     suspect: set[int]  # rows the reader already knows must be checked in full
     answers: Callable[[int], dict[str, Any]]  # row i's answers, for the full check
     unreadable: list[tuple[int, str]]  # rows that are not even a set of answers
@@ -59,7 +59,7 @@ class JsonRows:
         fields: list[tuple[str, Any, None]] = [("who", Any, None)]
         names = {"who": RESPONDENT}
         for j, question in enumerate(questions):
-            choice = Literal[tuple(map(sys.intern, question.index))]
+            choice = Literal[tuple(map(sys.intern, question.index))]  # type: ignore[valid-type]
             kind = list[choice] if question.multi else choice  # type: ignore[valid-type]
             fields.append((f"q{j}", kind | None, None))
             names[f"q{j}"] = question.id
@@ -174,7 +174,9 @@ def csv_blocks(handle: IO[str], kb: KnowledgeBase) -> Iterator[Block]:
         suspect = {i for j in extra for i, cell in enumerate(cells[j]) if cell.strip()}
 
         def answers(i: int, rows: list[list[str]] = rows) -> dict[str, Any]:
-            found = {k: v.strip() for k, v in zip(header, rows[i], strict=True) if v.strip()}
+            found: dict[str, Any] = {
+                k: v.strip() for k, v in zip(header, rows[i], strict=True) if v.strip()
+            }
             found.pop(RESPONDENT, None)
             for key in multi & found.keys():
                 found[key] = cell_answers(found[key])

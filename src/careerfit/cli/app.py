@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-# Typer vendors Click and gives its exception base class no public name; Click's own usage
-# errors (a missing argument, say) must pass through to Click, which explains them.
+# Typer vendors Click and gives its base classes no public names. Click's own usage errors
+# (a missing argument, say) must pass through to Click, which explains them.
+from typer._click.core import Context as ClickContext
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
@@ -36,7 +37,7 @@ V = TypeVar("V")
 class _Group(TyperGroup):
     """Turns careerfit errors and Ctrl-C into a one-paragraph message and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except CareerfitError as err:

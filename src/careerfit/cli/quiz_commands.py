@@ -21,6 +21,7 @@ from careerfit.cli.app import (
     write_output,
 )
 from careerfit.errors import UsageError
+from careerfit.records import as_dict
 
 if TYPE_CHECKING:
     from careerfit.fit.assess import Assessment
@@ -46,42 +47,48 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="Score an answers file instead of asking (write one with "
+        "'careerfit answers template'). Nothing is stored.",
+        show_default=False,
+    ),
+]
+WhatIfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--what-if",
+        metavar="QUESTION=ANSWER",
+        help="Re-rank your latest quiz (or the --answers file) with an answer changed, "
+        "without storing it, e.g. --what-if degree=associate. Repeat to change several.",
+        show_default=False,
+    ),
+]
+RestartOption = Annotated[
+    bool, typer.Option("--restart", help="Start afresh instead of offering to resume.")
+]
+ExportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        help="Also write the results as a report: Markdown, or JSON if the name ends "
+        "in .json. '-' writes it to standard output.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def quiz(
     ctx: typer.Context,
-    answers_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="Score an answers file instead of asking (write one with "
-            "'careerfit answers template'). Nothing is stored.",
-            show_default=False,
-        ),
-    ] = None,
-    what_if: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--what-if",
-            metavar="QUESTION=ANSWER",
-            help="Re-rank your latest quiz (or the --answers file) with an answer changed, "
-            "without storing it, e.g. --what-if degree=associate. Repeat to change several.",
-            show_default=False,
-        ),
-    ] = None,
-    restart: Annotated[
-        bool, typer.Option("--restart", help="Start afresh instead of offering to resume.")
-    ] = False,
+    answers_file: AnswersOption = None,
+    what_if: WhatIfOption = None,
+    restart: RestartOption = False,
     top: TopOption = 10,
     json: JsonOption = False,
-    export: Annotated[
-        Path | None,
-        typer.Option(
-            "--export",
-            help="Also write the results as a report: Markdown, or JSON if the name ends "
-            "in .json. '-' writes it to standard output.",
-            show_default=False,
-        ),
-    ] = None,
+    export: ExportOption = None,
     force: ForceOption = False,
 ) -> None:
     """Take the fit quiz: about 26 questions, five minutes, answers saved as you go.
@@ -237,7 +244,7 @@ def history(
             return
         found = store.sessions()
     if json:
-        print_json([s.as_dict() for s in found])
+        print_json([as_dict(s) for s in found])
     elif not found:
         typer.echo("No quizzes yet. Run 'careerfit quiz' to take one.")
     else:

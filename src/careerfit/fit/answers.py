@@ -67,7 +67,7 @@ class AnswerProblem(NamedTuple):
         return self.message if self.named else f"{self.key}: {self.message}"
 
 
-BLANK = (None, "", [], ())
+BLANK: tuple[object, ...] = (None, "", [], ())  # what counts as a skipped answer
 
 
 def check_all(

@@ -12,6 +12,7 @@ from careerfit.fit.answers import Answers
 from careerfit.fit.tables import recorded, tables
 from careerfit.kb.facts import EducationLevel, Setting
 from careerfit.kb.knowledge_base import KnowledgeBase
+from careerfit.kb.questions import Option
 from careerfit.records import record
 
 
@@ -43,12 +44,13 @@ def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
     highest total the answered questions allow.
     """
     totals: dict[str, list[float]] = {}  # dim -> [sum, lowest possible, highest possible]
-    options = []
+    options: list[Option] = []
     for question in tables(kb).questions:
         value = answers.get(question.id)
         if value is None:
             continue
-        chosen = [question.index[v] for v in (value if question.multi else (value,))]
+        picked = value if isinstance(value, tuple) else (value,)
+        chosen = [question.index[v] for v in picked]
         for dim, moves, lowest, highest in question.moves:
             acc = totals.setdefault(dim, [0.0, 0.0, 0.0])
             acc[0] += sum(moves[i] for i in chosen)

@@ -45,7 +45,7 @@ class KnowledgeBase:
         """
         if make not in self._derived:
             self._derived[make] = make(self)
-        return self._derived[make]  # type: ignore[no-any-return]
+        return self._derived[make]
 
     @property
     def roles(self) -> list[Role]:

@@ -22,11 +22,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
 
 from careerfit.kb.citations import CITE_RE, Cite
-from careerfit.records import field, record
+from careerfit.records import Record, field, record
 from careerfit.safetext import CONTROL
 
 if TYPE_CHECKING:
-    from pydantic import TypeAdapter
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
 
     Id = str
     Text = str
@@ -99,12 +99,44 @@ def validation_adapter(kind: type) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
-@dataclass_transform(eq_default=False, frozen_default=True, field_specifiers=(field,))
+# Keyword-only for type checkers: records are built from validated mappings, and a field
+# without a default may follow one with a default, as the YAML reads best.
+@dataclass_transform(
+    eq_default=False, frozen_default=True, kw_only_default=True, field_specifiers=(field,)
+)
 def model(cls: type[T]) -> type[T]:
     """Make a class a knowledge-base record: immutable, slotted, compared by identity.
 
     Identity, because two roles are never the same role by value, and records holding
     lists could not be hashed by value anyway.
     """
-    cls._annotation_names = staticmethod(annotation_names)  # type: ignore[attr-defined]
+    cls.__get_pydantic_core_schema__ = classmethod(_core_schema)  # type: ignore[attr-defined]
     return record(cls, eq=False)
+
+
+def _core_schema(cls: type[Record], source: Any, handler: GetCoreSchemaHandler) -> Any:
+    """Validate a mapping field by field (unknown keys refused), then build the record.
+
+    A ValueError from ``__post_init__`` becomes a validation error at the record's
+    location, so cross-field rules are reported like any other.
+    """
+    from typing import get_type_hints
+
+    from pydantic_core import core_schema
+
+    hints = get_type_hints(cls, localns=dict(annotation_names()), include_extras=True)
+    optional = cls._defaults.keys() | cls._factories.keys()
+    fields = {
+        name: core_schema.typed_dict_field(
+            handler.generate_schema(hints[name]), required=name not in optional
+        )
+        for name in cls._fields
+    }
+    return core_schema.no_info_after_validator_function(
+        lambda values: cls(**values),
+        core_schema.typed_dict_schema(
+            fields,
+            extra_behavior="forbid",
+            config=core_schema.CoreConfig(str_strip_whitespace=True),
+        ),
+    )

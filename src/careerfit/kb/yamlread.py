@@ -106,13 +106,13 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         return _Builder(text).run()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
+        at = mark.line + 1 if mark else None
         what = err.problem or "invalid YAML"
         hint = (
             " (YAML allows no tab characters for indentation: use spaces)" if "\t" in text else ""
         )
         raise YamlProblem(
-            line, f"is not valid YAML: {what}{hint}; fix the indentation or quoting near this line"
+            at, f"is not valid YAML: {what}{hint}; fix the indentation or quoting near this line"
         ) from None
     except yaml.YAMLError as err:
         raise YamlProblem(
@@ -149,6 +149,7 @@ class _Builder:
         self.count = 0
 
     def run(self) -> YamlDocument:
+        """Build the document from the parser's events, one at a time, without recursion."""
         yaml = self.yaml
         stack: list[_Frame] = []
         documents = 0
@@ -162,55 +163,58 @@ class _Builder:
                     documents += 1
                     if documents > 1:
                         raise YamlProblem(line, "holds more than one YAML document; keep one")
-                    continue
-                if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                    continue
-                if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                    if event.tag not in _CONTAINER_TAGS:
-                        raise YamlProblem(
-                            line,
-                            f"uses the YAML tag {event.tag!r}, which careerfit never allows "
-                            "(tags can make YAML build program objects); remove the tag",
-                        )
-                    if len(stack) >= MAX_DEPTH:
-                        raise YamlProblem(
-                            line,
-                            f"nests deeper than {MAX_DEPTH} levels; careerfit's files need "
-                            "far fewer",
-                        )
-                    path = self._child_path(stack, line)
-                    empty: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                    stack.append(_Frame(empty, path, line, event.anchor))
-                    continue
-                if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    self._open(stack, event, line)
+                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                     frame = stack.pop()
                     if frame.anchor:
                         self.anchors[frame.anchor] = (frame.value, frame.size)
                     self._place(stack, frame.value, frame.size, frame.path, frame.line)
-                    continue
-                if isinstance(event, yaml.AliasEvent):
-                    if event.anchor not in self.anchors:
-                        raise YamlProblem(
-                            line,
-                            f"uses the alias *{event.anchor} before its anchor; define it first",
-                        )
-                    value, size = self.anchors[event.anchor]
-                    self._count(size, line)
-                    self._place(stack, value, size, self._child_path(stack, line), line)
-                    continue
-                if isinstance(event, yaml.ScalarEvent):
-                    value = self._scalar(event, line)
-                    if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                        self._key(stack[-1], value, line)
-                        continue
-                    if event.anchor:
-                        self.anchors[event.anchor] = (value, 1)
-                    self._place(stack, value, 1, self._child_path(stack, line), line)
+                elif isinstance(event, yaml.AliasEvent):
+                    self._alias(stack, event, line)
+                elif isinstance(event, yaml.ScalarEvent):
+                    self._scalar_event(stack, event, line)
         finally:
             self.loader.dispose()
         if documents == 0 or (self.doc.data is None and not self.doc.lines):
             raise YamlProblem(1, "is empty; it must hold a YAML mapping")
         return self.doc
+
+    def _open(self, stack: list[_Frame], event: Any, line: int) -> None:
+        """A mapping or sequence starts: refuse tags and deep nesting, then push a frame."""
+        if event.tag not in _CONTAINER_TAGS:
+            raise YamlProblem(
+                line,
+                f"uses the YAML tag {event.tag!r}, which careerfit never allows "
+                "(tags can make YAML build program objects); remove the tag",
+            )
+        if len(stack) >= MAX_DEPTH:
+            raise YamlProblem(
+                line, f"nests deeper than {MAX_DEPTH} levels; careerfit's files need far fewer"
+            )
+        path = self._child_path(stack, line)
+        empty: Any = {} if isinstance(event, self.yaml.MappingStartEvent) else []
+        stack.append(_Frame(empty, path, line, event.anchor))
+
+    def _alias(self, stack: list[_Frame], event: Any, line: int) -> None:
+        """An alias repeats an anchored value; repeated values are counted against the limit."""
+        if event.anchor not in self.anchors:
+            raise YamlProblem(
+                line, f"uses the alias *{event.anchor} before its anchor; define it first"
+            )
+        value, size = self.anchors[event.anchor]
+        self._count(size, line)
+        self._place(stack, value, size, self._child_path(stack, line), line)
+
+    def _scalar_event(self, stack: list[_Frame], event: Any, line: int) -> None:
+        """A plain value: a mapping's next key, or a value placed where it belongs."""
+        value = self._scalar(event, line)
+        if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+            self._key(stack[-1], value, line)
+            return
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._place(stack, value, 1, self._child_path(stack, line), line)
 
     def _count(self, n: int, line: int) -> None:
         self.count += n

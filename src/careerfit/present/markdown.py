@@ -109,31 +109,19 @@ def comparison(view: views.Comparison) -> str:
     return _join(blocks)
 
 
+_HOW_TO_READ = (
+    "careerfit compares what you said you enjoy, need and have with what cited sources "
+    "say each legal-support role involves. The fit (0 to 100) is the sum of the points each "
+    "factor earns: the closer you and the role are on a factor, the more of its share it "
+    'earns. A role marked "needs ..." is one you cannot enter yet: it keeps its place by '
+    "fit, and the gaps say what would open it. Source codes such as s001:57 name a source "
+    "and line, listed at the end. This is a starting point for a conversation, not a "
+    "verdict."
+)
+
+
 def report(r: Report) -> str:
     """The full results report a person can keep or show a career counsellor."""
-    meta = [
-        f"- Created: {inline(r.created)}, from {inline(r.source_label)}",
-        f"- careerfit version: {inline(r.careerfit_version)}",
-        f"- Knowledge base version: {inline(r.kb_version)}",
-    ]
-    if r.answered_against:
-        note = (
-            f"- Note: these answers were given against an older knowledge base "
-            f"({inline(r.answered_against)}) and are scored here with the current one"
-        )
-        if r.dropped:
-            left_out = inline(", ".join(r.dropped))
-            note += f"; answers to questions no longer asked were left out: {left_out}"
-        meta.append(note + ".")
-    how = [
-        "careerfit compares what you said you enjoy, need and have with what cited sources "
-        "say each legal-support role involves. The fit (0 to 100) is the sum of the points each "
-        "factor earns: the closer you and the role are on a factor, the more of its share it "
-        'earns. A role marked "needs ..." is one you cannot enter yet: it keeps its place by '
-        "fit, and the gaps say what would open it. Source codes such as s001:57 name a source "
-        "and line, listed at the end. This is a starting point for a conversation, not a "
-        "verdict."
-    ]
     rows = [
         [
             str(x.rank),
@@ -146,9 +134,9 @@ def report(r: Report) -> str:
     ]
     blocks = [
         ["# careerfit report: your legal-support career matches"],
-        meta,
+        _meta(r),
         ["## How to read this"],
-        how,
+        [_HOW_TO_READ],
         ["## Ranked matches"],
         _table(["Rank", "Role", "Fit", "Status", "Main reason"], rows, ["r", "l", "r", "l", "l"]),
     ]
@@ -170,6 +158,25 @@ def report(r: Report) -> str:
         [f"- {inline(sid)}: {inline(title)} ({inline(file)})" for sid, title, file in r.sources],
     ]
     return _join(blocks)
+
+
+def _meta(r: Report) -> list[str]:
+    """When and from what the report was made, and against which knowledge base."""
+    meta = [
+        f"- Created: {inline(r.created)}, from {inline(r.source_label)}",
+        f"- careerfit version: {inline(r.careerfit_version)}",
+        f"- Knowledge base version: {inline(r.kb_version)}",
+    ]
+    if r.answered_against:
+        note = (
+            f"- Note: these answers were given against an older knowledge base "
+            f"({inline(r.answered_against)}) and are scored here with the current one"
+        )
+        if r.dropped:
+            left_out = inline(", ".join(r.dropped))
+            note += f"; answers to questions no longer asked were left out: {left_out}"
+        meta.append(note + ".")
+    return meta
 
 
 def _role_blocks(detail: object) -> list[list[str]]:

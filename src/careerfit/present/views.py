@@ -7,9 +7,11 @@ report can never disagree about what a role is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from careerfit.errors import SameRoleTwice
 from careerfit.fit.gaps import gaps
-from careerfit.kb.facts import EducationLevel, Move, MoveKind, Pay
+from careerfit.kb.facts import SECTIONS, EducationLevel, Move, MoveKind, Pay
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.roles import Role
 from careerfit.present import wording
@@ -67,93 +69,92 @@ def move_item(kb: KnowledgeBase, move: Move) -> Item:
     return Item(f"{target.title} ({move.kind.value}){takes}", tuple(move.cite), move.to)
 
 
+_TITLES = {
+    "work_like": "What the work is like",
+    "duties": "Duties",
+    "skills": "Skills",
+    "education": "Education",
+    "credentials": "Credentials",
+    "pay": "Pay",
+    "outlook": "Outlook",
+    "workplaces": "Where people work",
+    "varies": "Things that vary",
+    "success_measures": "How success is measured",
+    "challenges": "Challenges and trade-offs",
+    "moves": "Where it can lead",
+    "interview_questions": "Interview questions to expect",
+}
+
+
 def profile(kb: KnowledgeBase, role: Role) -> Profile:
     """The whole role as ordered sections: summary first, sources last."""
+    items = _section_items(kb, role)
+    fit = Section("fit", "Fit profile (what the quiz compares you with)", _fit_items(kb, role))
+    sections = (*(_section(role, key, _TITLES[key], items[key]) for key in SECTIONS), fit)
+    sources = tuple((sid, kb.source(sid).title) for sid in role.sources)
+    return Profile(role, role.substantive_share, sections, sources)
+
+
+def _section_items(kb: KnowledgeBase, role: Role) -> dict[str, tuple[Item, ...]]:
+    """Each section's items, by section name."""
+    return {
+        "work_like": _items(role.work_like),
+        "duties": tuple(Item(d.text, tuple(d.cite), d.kind.value) for d in role.duties),
+        "skills": tuple(Item(s.text, tuple(s.cite)) for s in role.skills),
+        "education": _education_items(role),
+        "credentials": _credential_items(kb, role),
+        "pay": tuple(Item(wording.pay_text(p), tuple(p.cite)) for p in role.pay),
+        "outlook": tuple(Item(f"{o.text} ({o.year})", tuple(o.cite)) for o in role.outlook),
+        "workplaces": tuple(
+            Item(w.text, tuple(w.cite), ", ".join(s.value for s in w.settings))
+            for w in role.workplaces
+        ),
+        "varies": tuple(
+            Item(f"{v.topic}: {v.text}", tuple(v.cite), v.kind.value) for v in role.varies
+        ),
+        "success_measures": _items(role.success_measures),
+        "challenges": _items(role.challenges),
+        "moves": tuple(move_item(kb, m) for m in role.moves),
+        "interview_questions": tuple(
+            Item(q.question, (), "tests: " + ", ".join(q.based_on))
+            for q in role.interview_questions
+        ),
+    }
+
+
+def _education_items(role: Role) -> tuple[Item, ...]:
     edu = role.education
-    education = (
-        tuple(
-            [Item(f"Typical: {edu.typical.text}", tuple(edu.typical.cite), edu.typical.level.value)]
-            if edu.typical
-            else []
-        )
-        + tuple(
-            [Item(f"Minimum: {edu.minimum.text}", tuple(edu.minimum.cite), edu.minimum.level.value)]
-            if edu.minimum
-            else []
-        )
-        + tuple(Item(f"Pathway: {p.text}", tuple(p.cite)) for p in edu.pathways)
-    )
-    credentials = []
+    points = [("Typical", edu.typical), ("Minimum", edu.minimum)]
+    return tuple(
+        Item(f"{name}: {point.text}", tuple(point.cite), point.level.value)
+        for name, point in points
+        if point is not None
+    ) + tuple(Item(f"Pathway: {p.text}", tuple(p.cite)) for p in edu.pathways)
+
+
+def _credential_items(kb: KnowledgeBase, role: Role) -> tuple[Item, ...]:
+    items = []
     for rc in role.credentials:
         cred = kb.credential(rc.credential)
         note = f" {rc.note}" if rc.note else ""
         where = f" in {rc.region}" if rc.region else ""
-        credentials.append(
+        items.append(
             Item(
                 f"{kb.credential_name(rc.credential)}, issued by {cred.body}.{note}",
                 tuple(rc.cite),
                 f"{rc.status.value}{where}",
             )
         )
-    dims = {d.id: d for d in kb.questions_file.dimensions}
-    fit = tuple(
-        Item(f"{dims[key].label}: {level.level}/4. {level.why}", tuple(level.cite), key)
-        for key, level in role.fit.items()
-        if key in dims
-    )
-    sections = (
-        _section(role, "work_like", "What the work is like", _items(role.work_like)),
-        _section(
-            role,
-            "duties",
-            "Duties",
-            tuple(Item(d.text, tuple(d.cite), d.kind.value) for d in role.duties),
-        ),
-        _section(role, "skills", "Skills", tuple(Item(s.text, tuple(s.cite)) for s in role.skills)),
-        _section(role, "education", "Education", education),
-        _section(role, "credentials", "Credentials", tuple(credentials)),
-        _section(
-            role, "pay", "Pay", tuple(Item(wording.pay_text(p), tuple(p.cite)) for p in role.pay)
-        ),
-        _section(
-            role,
-            "outlook",
-            "Outlook",
-            tuple(Item(f"{o.text} ({o.year})", tuple(o.cite)) for o in role.outlook),
-        ),
-        _section(
-            role,
-            "workplaces",
-            "Where people work",
-            tuple(
-                Item(w.text, tuple(w.cite), ", ".join(s.value for s in w.settings))
-                for w in role.workplaces
-            ),
-        ),
-        _section(
-            role,
-            "varies",
-            "Things that vary",
-            tuple(Item(f"{v.topic}: {v.text}", tuple(v.cite), v.kind.value) for v in role.varies),
-        ),
-        _section(
-            role, "success_measures", "How success is measured", _items(role.success_measures)
-        ),
-        _section(role, "challenges", "Challenges and trade-offs", _items(role.challenges)),
-        _section(role, "moves", "Where it can lead", tuple(move_item(kb, m) for m in role.moves)),
-        _section(
-            role,
-            "interview_questions",
-            "Interview questions to expect",
-            tuple(
-                Item(q.question, (), "tests: " + ", ".join(q.based_on))
-                for q in role.interview_questions
-            ),
-        ),
-        Section("fit", "Fit profile (what the quiz compares you with)", fit),
-    )
-    sources = tuple((sid, kb.source(sid).title) for sid in role.sources)
-    return Profile(role, role.substantive_share, sections, sources)
+    return tuple(items)
+
+
+def _fit_items(kb: KnowledgeBase, role: Role) -> tuple[Item, ...]:
+    items = []
+    for key, level in role.fit.items():
+        dim = kb.dimension(key)
+        if dim is not None:
+            items.append(Item(f"{dim.label}: {level.level}/4. {level.why}", tuple(level.cite), key))
+    return tuple(items)
 
 
 @record
@@ -174,62 +175,15 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
     """Build the side-by-side rows, in the order of the seed comparison table.
 
     Primary role, key responsibilities, required skills, education, work environment and
-    career progression come first (as in seed 003), then pay, credentials and the
-    substantive/procedural mix. The same role named twice (by id and by alias, say) counts
-    once; :class:`SameRoleTwice` if that leaves fewer than two.
+    career progression come first (as in the legal-secretary vs legal-clerk guide), then
+    pay, credentials and the substantive/procedural mix. The same role named twice (by id
+    and by alias, say) counts once; :class:`SameRoleTwice` if that leaves fewer than two.
     """
     roles = list({r.id: r for r in roles}.values())
     if len(roles) < 2:
         raise SameRoleTwice()
-
-    def per_role(key: str, build) -> tuple[tuple[Item, ...], ...]:  # noqa: ANN001
-        return tuple(_cell(tuple(build(r))) for r in roles)
-
-    def education(r: Role) -> list[Item]:
-        out = []
-        if r.education.typical:
-            out.append(
-                Item(f"Typical: {r.education.typical.text}", tuple(r.education.typical.cite))
-            )
-        if r.education.minimum:
-            out.append(
-                Item(f"Minimum: {r.education.minimum.text}", tuple(r.education.minimum.cite))
-            )
-        return out or [Item(p.text, tuple(p.cite)) for p in r.education.pathways]
-
-    def credentials(r: Role) -> list[Item]:
-        return [
-            Item(f"{kb.credential_name(c.credential)}: {c.status.value}", tuple(c.cite))
-            for c in r.credentials
-        ]
-
-    rows = (
-        ("Primary role", tuple((Item(r.summary.text, tuple(r.summary.cite)),) for r in roles)),
-        (
-            "Key responsibilities",
-            per_role(
-                "duties", lambda r: [Item(d.text, tuple(d.cite), d.kind.value) for d in r.duties]
-            ),
-        ),
-        (
-            "Required skills",
-            per_role("skills", lambda r: [Item(s.text, tuple(s.cite)) for s in r.skills]),
-        ),
-        ("Education", per_role("education", education)),
-        (
-            "Work environment",
-            per_role("workplaces", lambda r: [Item(w.text, tuple(w.cite)) for w in r.workplaces]),
-        ),
-        ("Career progression", per_role("moves", lambda r: [move_item(kb, m) for m in r.moves])),
-        (
-            "Pay",
-            per_role("pay", lambda r: [Item(wording.pay_text(p), tuple(p.cite)) for p in r.pay]),
-        ),
-        ("Credentials", per_role("credentials", credentials)),
-        (
-            "Substantive / procedural",
-            tuple((Item(wording.mix_text(r.substantive_share)),) for r in roles),
-        ),
+    rows = tuple(
+        (label, tuple(_cell(tuple(build(kb, r))) for r in roles)) for label, build in _ROWS
     )
     ids = {r.id for r in roles}
     differences = tuple(
@@ -241,6 +195,35 @@ def compare(kb: KnowledgeBase, roles: list[Role]) -> Comparison:
         if set(c.roles) <= ids
     )
     return Comparison(tuple(roles), rows, differences)
+
+
+def _compared_education(kb: KnowledgeBase, r: Role) -> list[Item]:
+    points = [("Typical", r.education.typical), ("Minimum", r.education.minimum)]
+    out = [Item(f"{name}: {p.text}", tuple(p.cite)) for name, p in points if p is not None]
+    return out or [Item(p.text, tuple(p.cite)) for p in r.education.pathways]
+
+
+def _compared_credentials(kb: KnowledgeBase, r: Role) -> list[Item]:
+    return [
+        Item(f"{kb.credential_name(c.credential)}: {c.status.value}", tuple(c.cite))
+        for c in r.credentials
+    ]
+
+
+_ROWS: tuple[tuple[str, Callable[[KnowledgeBase, Role], list[Item]]], ...] = (
+    ("Primary role", lambda kb, r: [Item(r.summary.text, tuple(r.summary.cite))]),
+    (
+        "Key responsibilities",
+        lambda kb, r: [Item(d.text, tuple(d.cite), d.kind.value) for d in r.duties],
+    ),
+    ("Required skills", lambda kb, r: [Item(s.text, tuple(s.cite)) for s in r.skills]),
+    ("Education", _compared_education),
+    ("Work environment", lambda kb, r: [Item(w.text, tuple(w.cite)) for w in r.workplaces]),
+    ("Career progression", lambda kb, r: [move_item(kb, m) for m in r.moves]),
+    ("Pay", lambda kb, r: [Item(wording.pay_text(p), tuple(p.cite)) for p in r.pay]),
+    ("Credentials", _compared_credentials),
+    ("Substantive / procedural", lambda kb, r: [Item(wording.mix_text(r.substantive_share))]),
+)
 
 
 @record
