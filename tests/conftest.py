@@ -47,7 +47,7 @@ def kb_copy(tmp_path: Path) -> Path:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the hardening figures (cases tried, kills injected, answers checked)."""
-    from figures import FIGURES
+    from support.figures import FIGURES
 
     if FIGURES:
         terminalreporter.section("hardening figures")

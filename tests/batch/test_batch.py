@@ -20,9 +20,8 @@ from careerfit.fit.ranking import rank
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from support import synthetic
-
-from helpers import answers_file
-from test_scoring import random_answers
+from support.helpers import answers_file
+from support.simulate import random_answers
 
 KB = load(bundled_data_dir())
 
@@ -59,7 +58,7 @@ def _run(kb, text, kind, top=3):
 
 
 def test_fits_are_identical_to_single_scoring_jsonl_and_csv():
-    sets = [random_answers(random.Random(i), skip=i % 3 * 0.3) for i in range(3000)]
+    sets = [random_answers(KB, random.Random(i), skip=i % 3 * 0.3) for i in range(3000)]
     summary, out = _run(KB, _jsonl(sets), "jsonl")
     assert summary.scored == 3000 and not summary.invalid
     for answers, line in zip(sets, out.splitlines(), strict=True):
@@ -98,7 +97,7 @@ def test_identical_on_a_synthetic_knowledge_base_with_gaps_and_requirements(seed
 
 
 def test_the_cli_matches_quiz_answers_for_each_respondent(invoke, tmp_path):
-    sets = [random_answers(random.Random(100 + i)) for i in range(25)]
+    sets = [random_answers(KB, random.Random(100 + i)) for i in range(25)]
     responses = tmp_path / "class.jsonl"
     responses.write_text(_jsonl(sets))
     result = invoke("score", str(responses), "-o", str(tmp_path / "out.jsonl"))
@@ -117,7 +116,7 @@ def test_the_cli_matches_quiz_answers_for_each_respondent(invoke, tmp_path):
 
 
 def test_invalid_rows_are_reported_with_their_lines_and_skipped(invoke, tmp_path):
-    good = random_answers(random.Random(7))
+    good = random_answers(KB, random.Random(7))
     text = _jsonl([good]) + '{"education": "phd"}\n' + "not json\n\n" + _jsonl([good])
     text += '{"enjoy-reserch": "agree", "education": "jd"}\n[1, 2]\n{"study": "none"}\n'
     responses = tmp_path / "r.jsonl"
@@ -149,7 +148,7 @@ def test_a_file_with_no_readable_row_is_reported_not_a_crash(kind, text, monkeyp
 
 
 def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
-    sets = [random_answers(random.Random(i)) for i in range(5)]
+    sets = [random_answers(KB, random.Random(i)) for i in range(5)]
     text = _csv(KB, sets) + "just,three,cells\n"
     responses = tmp_path / "c.csv"
     responses.write_text(text)
@@ -163,7 +162,7 @@ def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
 
 
 def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke, tmp_path):
-    sets = [random_answers(random.Random(i)) for i in range(4)]
+    sets = [random_answers(KB, random.Random(i)) for i in range(4)]
     rows = _csv(KB, sets).splitlines()
     rows.insert(3, 'r-huge,"' + "x" * 200_000 + '"')  # quoted, over the csv module's limit
     responses = tmp_path / "c.csv"
@@ -178,7 +177,7 @@ def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke
 
 
 def test_quoted_cells_with_commas_quotes_and_line_breaks_are_read_as_csv():
-    sets = [random_answers(random.Random(i)) for i in range(1500)]  # quotes from block 2 on
+    sets = [random_answers(KB, random.Random(i)) for i in range(1500)]  # quotes from block 2 on
     text = _csv(KB, sets)
     names = ["Lee, Sam", 'Ann "Nan"', "two\nlines"]
     for i, name in zip((1100, 1200, 1300), names, strict=True):
@@ -194,7 +193,7 @@ def test_quoted_cells_with_commas_quotes_and_line_breaks_are_read_as_csv():
 
 
 def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(invoke, tmp_path):
-    sets = [random_answers(random.Random(i)) for i in range(3)]
+    sets = [random_answers(KB, random.Random(i)) for i in range(3)]
     responses = tmp_path / "excel.csv"
     responses.write_text(_csv(KB, sets), encoding="utf-8-sig")  # as Excel's "CSV UTF-8"
     result = invoke("score", str(responses))
@@ -205,7 +204,7 @@ def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(invoke, tmp_path):
 
 def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_path):
     responses = tmp_path / "r.jsonl"
-    responses.write_text(_jsonl([random_answers(random.Random(1))]))
+    responses.write_text(_jsonl([random_answers(KB, random.Random(1))]))
     target = tmp_path / "out.jsonl"
     target.write_text("keep")
     refused = invoke("score", str(responses), "-o", str(target))
@@ -216,7 +215,7 @@ def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_p
 
 
 def test_reads_standard_input(invoke):
-    text = _jsonl([random_answers(random.Random(3))], respondent=False)
+    text = _jsonl([random_answers(KB, random.Random(3))], respondent=False)
     result = invoke("score", "-", input=text)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["respondent"] == "1"
@@ -275,7 +274,7 @@ def test_identical_when_multi_choice_answers_move_dimensions_and_single_ones_rec
 
 def test_answers_in_other_spellings_score_as_their_canonical_form():
     """What an answers file accepts, a batch row accepts, with the same result."""
-    base = random_answers(random.Random(11))
+    base = random_answers(KB, random.Random(11))
     settings = next(q for q in KB.questions_file.questions if q.kind.value == "multi")
     single = next(q for q in KB.questions_file.questions if q.skippable and q.kind.value == "scale")
     chosen = [o.value for o in settings.options if not o.exclusive][:2]
@@ -298,7 +297,7 @@ def test_answers_in_other_spellings_score_as_their_canonical_form():
 
 
 def test_csv_cells_with_spaces_as_spreadsheets_write_them():
-    sets = [random_answers(random.Random(i)) for i in range(20)]
+    sets = [random_answers(KB, random.Random(i)) for i in range(20)]
     spaced = _csv(KB, sets).replace("\r\n", "\n").replace(",", ", ")
     spaced = "\n".join(line + " " if line else line for line in spaced.split("\n"))
     summary, out = _run(KB, spaced, "csv")
@@ -312,7 +311,7 @@ def test_csv_cells_with_spaces_as_spreadsheets_write_them():
 def test_block_and_chunk_boundaries_keep_every_row_and_line_number(monkeypatch):
     monkeypatch.setattr(batchread, "READ", 7)
     monkeypatch.setattr(batch, "CHUNK", 20)
-    sets = [random_answers(random.Random(i)) for i in range(100)]
+    sets = [random_answers(KB, random.Random(i)) for i in range(100)]
     lines = _jsonl(sets, respondent=False).splitlines()
     for bad in (3, 50, 51, 97):  # in different blocks and chunks
         lines[bad - 1] = '{"education": "phd"}' if bad % 2 else "{oops"
@@ -331,7 +330,7 @@ def test_block_and_chunk_boundaries_keep_every_row_and_line_number(monkeypatch):
 
 @pytest.mark.parametrize("top", [1, 3, 16, 40])
 def test_every_top_size_ranks_as_a_single_quiz_does(top):
-    sets = [random_answers(random.Random(200 + i)) for i in range(40)]
+    sets = [random_answers(KB, random.Random(200 + i)) for i in range(40)]
     _, out = _run(KB, _jsonl(sets), "jsonl", top)
     shown = min(top, len(KB.roles))
     for answers, line in zip(sets, out.splitlines(), strict=True):
@@ -350,7 +349,7 @@ def test_ties_keep_the_knowledge_base_order():
 
 def test_respondent_names_are_quoted_as_each_format_needs():
     names = ['Ann "Nan" O\'Neil', "Lee, Sam", "Zoë", "tab\there"]
-    sets = [random_answers(random.Random(i)) for i in range(len(names))]
+    sets = [random_answers(KB, random.Random(i)) for i in range(len(names))]
     rows = [json.dumps({**{k: list(v) if isinstance(v, tuple) else v for k, v in a.items()},
                         "respondent": n}) for a, n in zip(sets, names, strict=True)]  # fmt: skip
     _, out = _run(KB, "\n".join(rows) + "\n", "jsonl")

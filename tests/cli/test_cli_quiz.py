@@ -6,9 +6,8 @@ import json
 import re
 
 from careerfit.errors import ExitCode
-
-from helpers import answers_file, typed_replies
-from personas import PERSONAS
+from support.helpers import answers_file, typed_replies
+from support.personas import PERSONAS
 
 THEO = PERSONAS[2]
 

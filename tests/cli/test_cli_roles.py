@@ -210,7 +210,7 @@ def test_every_command_is_covered_by_the_help_test_and_the_readme():
     group = get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]
     assert names == {c[0] for c in COMMANDS}
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     for command in COMMANDS:
         assert f"careerfit {' '.join(command)}" in readme, command
 

@@ -13,8 +13,7 @@ from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
 from careerfit.present.wording import swap_hint
-
-from personas import PERSONAS
+from support.personas import PERSONAS
 
 KB = load(bundled_data_dir())
 SCALES = [q for q in KB.questions_file.questions if q.kind is QuestionKind.scale]

@@ -1,4 +1,4 @@
-"""Properties that must hold for any valid knowledge base, any answers and any input text."""
+"""Properties of the ranking that must hold for any valid knowledge base and any answers."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.errors import DataError
 from careerfit.fit.ranking import rank
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
-from careerfit.quiz import answers_file as answersfile
 from support import synthetic
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -61,49 +59,3 @@ def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(ca
     for r in results.ranked:
         assert 0 <= r.fit <= 100 + 1e-9
         assert abs(sum(c.points for c in r.contributions) - r.fit) < 1e-9
-
-
-VALID_QUESTIONS = (bundled_data_dir() / "questions.yaml").read_bytes()
-VALID_ROLES = (bundled_data_dir() / "roles.yaml").read_bytes()
-
-
-def _load_roles(raw: bytes) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "roles.yaml").write_bytes(raw)
-        (Path(folder) / "questions.yaml").write_bytes(VALID_QUESTIONS)
-        try:
-            load(Path(folder))
-        except DataError as err:
-            assert err.problems and all(p.message for p in err.problems)
-
-
-@SETTINGS
-@given(st.text(max_size=2000))
-def test_the_loader_raises_only_its_own_error_on_any_text(text):
-    _load_roles(text.encode("utf-8", "surrogatepass"))
-
-
-@SETTINGS
-@given(st.binary(max_size=2000))
-def test_the_loader_raises_only_its_own_error_on_any_bytes(raw):
-    _load_roles(raw)
-
-
-@SETTINGS
-@given(st.integers(0, len(VALID_ROLES) - 1), st.integers(1, 40), st.binary(max_size=20))
-def test_the_loader_raises_only_its_own_error_on_a_damaged_real_file(at, cut, insert):
-    _load_roles(VALID_ROLES[:at] + insert + VALID_ROLES[at + cut :])
-
-
-@SETTINGS
-@given(st.text(max_size=1000) | st.binary(max_size=1000).map(lambda b: b.decode("latin-1")))
-def test_the_answers_reader_raises_only_its_own_error_on_any_text(text):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "answers.yaml"
-        path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        try:
-            answers = answersfile.load(BUNDLED, path)
-        except DataError as err:
-            assert err.problems
-        else:
-            rank(BUNDLED, answers)  # whatever it accepted can be scored

@@ -10,9 +10,8 @@ from careerfit.fit.ranking import rank
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
-from support.simulate import answers_like, noisy
-
-from personas import PERSONAS, Persona
+from support.personas import PERSONAS, Persona
+from support.simulate import answers_like, noisy, random_answers
 
 KB = load(bundled_data_dir())
 QUESTIONS = KB.questions_file.questions
@@ -20,20 +19,7 @@ DIMS = {d.id: d for d in KB.questions_file.dimensions}
 FACTORS = KB.questions_file.factors
 
 
-def random_answers(rng: random.Random, skip: float = 0.0) -> dict:
-    out: dict = {}
-    for q in QUESTIONS:
-        if q.skippable and rng.random() < skip:
-            continue
-        if q.kind is QuestionKind.multi:
-            plain = [o.value for o in q.options if not o.exclusive]
-            out[q.id] = tuple(v for v in plain if v in rng.sample(plain, rng.randint(1, 3)))
-        else:
-            out[q.id] = rng.choice(q.options).value
-    return out
-
-
-SAMPLES = [random_answers(random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
+SAMPLES = [random_answers(KB, random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
 
 
 @pytest.mark.parametrize("role", KB.roles, ids=lambda r: r.id)
@@ -198,7 +184,7 @@ def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking():
 
     for seed in range(60):
         rng = random.Random(seed)
-        answers = random_answers(rng, skip=seed % 4 * 0.25)
+        answers = random_answers(KB, rng, skip=seed % 4 * 0.25)
         full = {r.role.id: r.fit for r in rank(KB, answers).ranked}
         everyone = fits(KB, answers)
         assert everyone == [full[r.id] for r in KB.roles]

@@ -18,10 +18,9 @@ import pytest
 import yaml
 
 from careerfit.kb.yamlread import MAX_BYTES
+from support.figures import FIGURES
 
-from figures import FIGURES
-
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[1] / "corpus"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text())["cases"]
 
 

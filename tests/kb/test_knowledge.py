@@ -63,7 +63,7 @@ def test_comparisons_name_existing_roles():
 
 
 def _shared_dir() -> Path | None:
-    here = Path(__file__).resolve().parents[1]
+    here = Path(__file__).resolve().parents[2]
     for candidate in (here.parent / "shared", here / "shared"):
         if (candidate / "seeds").is_dir():
             return candidate

@@ -13,6 +13,7 @@ import pytest
 
 from careerfit.errors import DataError, ExitCode
 from careerfit.kb.load import load, validate
+from careerfit.kb.yamlread import YamlProblem, parse_yaml
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -237,3 +238,16 @@ def test_yes_and_no_are_words_not_booleans():
 
     data = parse_yaml(b"a: No\nb: yes\nc: On\nd: true\ne: False\n").data
     assert data == {"a": "No", "b": "yes", "c": "On", "d": True, "e": False}
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object/apply:os.system ['touch CANARY']", "!!python/object/new:os.system [x]",
+     "!!python/name:os.system", "!!python/module:os", "!!binary aGk=", "!!set {a: null}",
+     "!!omap [a: 1]", "!!timestamp 2024-01-01", "!foo bar", "!<tag:evil.example,2024:x> y"],
+)  # fmt: skip
+def test_no_yaml_tag_can_construct_anything(tag, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(YamlProblem, match=r"never allows|does not allow"):
+        parse_yaml(f"a: {tag}\n".encode())
+    assert not (tmp_path / "CANARY").exists()

@@ -12,15 +12,13 @@ import pytest
 from markdown_it import MarkdownIt
 
 from careerfit.errors import ExitCode
-from careerfit.files import OutputError, write_atomic
 from careerfit.fit.assess import assess
 from careerfit.kb.load import load
 from careerfit.kb.location import bundled_data_dir
 from careerfit.present import markdown, report, views
 from careerfit.quiz.sessions import Answered
-
-from helpers import answers_file, typed_replies
-from personas import PERSONAS
+from support.helpers import answers_file, typed_replies
+from support.personas import PERSONAS
 
 KB = load(bundled_data_dir())
 
@@ -31,7 +29,7 @@ def _report(kb, answers, label, top=3):
     return report.build(kb, answered, assess(kb, answers), top)
 
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 HOSTILE = "Pipe | star *x* under _y_ hash # <script>alert(1)</script> `tick` [link](http://x)"
 
 
@@ -215,25 +213,6 @@ def test_export_never_overwrites_without_force_and_explains_bad_paths(invoke, tm
         denied = invoke("export", "-o", "/proc/report.md")
         assert denied.exit_code == ExitCode.USAGE and "Cannot write in /proc" in denied.stderr
     assert "Traceback" not in refused.output + missing.output + not_a_folder.output
-
-
-def test_an_interrupted_write_leaves_no_half_file(tmp_path, monkeypatch):
-    target = tmp_path / "r.md"
-    target.write_text("old")
-
-    class PowerCut(Exception):
-        pass
-
-    def boom(fd):
-        raise PowerCut
-
-    monkeypatch.setattr(os, "fsync", boom)
-    with pytest.raises(PowerCut):
-        write_atomic(target, "new " * 1000, force=True)
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
-    with pytest.raises(OutputError, match="folder"):
-        write_atomic(tmp_path, "x", force=True)
 
 
 def test_export_of_a_quiz_answered_against_an_older_knowledge_base(invoke, kb_copy, tmp_path):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
 from careerfit.errors import ExitCode, UnknownSession
 from careerfit.quiz.store import SCHEMA_VERSION, StorageError, Store
+from support.figures import FIGURES
 
 
 def test_latest_answer_wins_and_skip_clears(tmp_path):
@@ -74,3 +77,33 @@ def test_unwritable_folder_says_how_to_fix(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(StorageError, match="CAREERFIT_HOME"):
         Store(blocker / "sub")
+
+
+WRITER = """
+import sys
+from careerfit.quiz.store import Store
+home, n = sys.argv[1], int(sys.argv[2])
+with Store(__import__("pathlib").Path(home)) as store:
+    sid = store.start("v")
+    for i in range(n):
+        store.record(sid, f"q{i}", str(i), i + 1)
+    print(sid)
+"""
+
+
+def test_concurrent_writers_lose_nothing_and_never_see_database_locked(tmp_path):
+    home = tmp_path / "home"
+    Store(home).close()
+    n = 300
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(home), str(n)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]  # fmt: skip
+    sessions = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0 and "locked" not in err, err
+        sessions.append(int(out))
+    with Store(home) as store:
+        for sid in sessions:
+            assert len(store.answers(sid)) == n
+            FIGURES["concurrent answers checked"] += n

@@ -3,6 +3,8 @@
 :func:`answers_like` answers every question the way a person whose tastes *are* a role's
 profile would. It is the yardstick for "does the quiz recover the role someone is made
 for"; personas in the tests are written by hand instead, as real people would answer.
+:func:`random_answers` answers at random, for the properties that must hold whatever
+someone answers.
 """
 
 from __future__ import annotations
@@ -79,6 +81,20 @@ def _diffuse(q: Question, target: dict[str, float], acc: dict[str, list[float]])
         acc[d][0] += best.moves.get(d, 0) - min(moves)
         acc[d][1] += max(moves) - min(moves)
     return best.value
+
+
+def random_answers(kb: KnowledgeBase, rng: random.Random, skip: float = 0.0) -> dict[str, Value]:
+    """Valid answers picked at random; each skippable question skipped with chance ``skip``."""
+    out: dict[str, Value] = {}
+    for q in kb.questions_file.questions:
+        if q.skippable and rng.random() < skip:
+            continue
+        if q.kind is QuestionKind.multi:
+            plain = [o.value for o in q.options if not o.exclusive]
+            out[q.id] = tuple(v for v in plain if v in rng.sample(plain, rng.randint(1, 3)))
+        else:
+            out[q.id] = rng.choice(q.options).value
+    return out
 
 
 def noisy(
