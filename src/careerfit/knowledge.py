@@ -261,6 +261,7 @@ def _check_roles(parsed: _Parsed, file: str, questions: _Parsed | None) -> Itera
     credential_ids = {i for i in parsed.raw_ids("credentials") if isinstance(i, str)}
     source_ids = {i for i in parsed.raw_ids("sources") if isinstance(i, str)}
     sources = {s.id: s for _, s in parsed.items("sources")}
+    yield from _check_sources(parsed, report)
     judged = (
         {d.id for _, d in questions.items("dimensions") if d.derived is None}
         if questions is not None
@@ -330,6 +331,30 @@ def _check_roles(parsed: _Parsed, file: str, questions: _Parsed | None) -> Itera
         for j, rid in enumerate(comparison.roles):
             if rid not in role_ids:
                 yield report.unknown(("comparisons", i, "roles", j), rid, role_ids, "role")
+
+
+def _check_sources(parsed: _Parsed, report: _Report) -> Iterator[Problem]:
+    """Sources that share a file agree on its line count; a public page is one source.
+
+    Several sources share one file when public pages are cited through an evidence sheet.
+    """
+    first_of_file: dict[str, Source] = {}
+    first_of_url: dict[str, Source] = {}
+    for i, source in parsed.items("sources"):
+        other = first_of_file.setdefault(source.file, source)
+        if other.lines != source.lines:
+            yield report.at(
+                ("sources", i, "lines"),
+                f"says {source.file} has {source.lines} lines, but source '{other.id}' says "
+                f"{other.lines}; sources sharing a file must agree (count the lines again)",
+            )
+        if source.url is not None:
+            same = first_of_url.setdefault(source.url, source)
+            if same is not source:
+                yield report.at(
+                    ("sources", i, "url"),
+                    f"is the address of source '{same.id}' too; cite that page through one source",
+                )
 
 
 def _check_questions(parsed: _Parsed, file: str, roles: _Parsed | None) -> Iterator[Problem]:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     Id = str
     Text = str
     ShortText = str
+    IsoDate = str
+    Url = str
     Cites = list["Cite"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -60,6 +62,28 @@ def _is_id(value: str) -> str:
     return value
 
 
+_ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _is_iso_date(value: str) -> str:
+    """A source's date as an ISO partial date, so every date reads one way."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03-05"
+        )
+    return value
+
+
+def _is_url(value: str) -> str:
+    """A source's address: a web address a reader can open, nothing else."""
+    if not re.fullmatch(r"https?://\S+", value):
+        raise ValueError(
+            f"{value!r} is not a web address; write the page's full address starting with "
+            "http:// or https://"
+        )
+    return value
+
+
 @cache
 def validation_adapter(kind: type) -> TypeAdapter[Any]:
     """A pydantic validator for ``kind``, installing the validation types on first use."""
@@ -75,6 +99,8 @@ def validation_adapter(kind: type) -> TypeAdapter[Any]:
         ShortText=Annotated[
             str, StringConstraints(min_length=1, max_length=300), AfterValidator(_no_control)
         ],
+        IsoDate=Annotated[str, AfterValidator(_is_iso_date)],
+        Url=Annotated[str, StringConstraints(max_length=300), AfterValidator(_is_url)],
         Cites=Annotated[list[Annotated[str, AfterValidator(_parse_cite)]], Field(min_length=1)],
     )
     return TypeAdapter(kind)
@@ -171,9 +197,11 @@ class EducationLevel(StrEnum):
 
     none = "none"
     high_school = "high-school"
+    some_college = "some-college"
     certificate = "certificate"
     associate = "associate"
     bachelor = "bachelor"
+    post_degree_certificate = "post-degree-certificate"
     master = "master"
     jd = "jd"
 
@@ -183,7 +211,10 @@ class EducationLevel(StrEnum):
         return _RANKS[self.value]
 
 
-_RANKS = {level.value: rank for rank, level in enumerate(EducationLevel)}  # asked for often
+# Asked for often; derived from the declaration order above, so a level added there is ranked
+# where it is written (some-college between high-school and certificate, post-degree-certificate
+# between bachelor and master).
+_RANKS = {level.value: rank for rank, level in enumerate(EducationLevel)}
 
 
 @model
@@ -224,11 +255,13 @@ class RoleCredential:
     """A credential as it applies to one role (the credential itself is in the catalogue).
 
     ``region`` limits a requirement to one place (a state rule); such a requirement is shown
-    but is not a hard requirement for everyone.
+    but is not a hard requirement for everyone. ``why`` is the reason for the status in plain
+    words, supported by ``cite``: no status is given without a cited reason.
     """
 
     credential: Id
     status: CredentialStatus
+    why: Text
     region: ShortText | None = None
     note: Text | None = None
     cite: Cites
@@ -244,7 +277,12 @@ class PayKind(StrEnum):
 
 @model
 class Pay:
-    """An annual pay figure in US dollars, always with its year and source."""
+    """An annual pay figure in US dollars, always with its year and source.
+
+    ``occupation`` names the occupation the figure is for, with its code (e.g. "SOC 43-6012
+    Legal Secretaries and Administrative Assistants"); when that is a neighbouring occupation
+    used as the nearest data, ``scope`` says so.
+    """
 
     label: ShortText
     kind: PayKind
@@ -252,6 +290,7 @@ class Pay:
     low: Annotated[int, Field(gt=0, lt=10_000_000)] | None = None
     high: Annotated[int, Field(gt=0, lt=10_000_000)] | None = None
     year: ShortText
+    occupation: ShortText | None = None
     scope: ShortText | None = None
     scoring: bool = False
     cite: Cites
@@ -392,8 +431,9 @@ OPTIONAL_SECTIONS = tuple(s for s in SECTIONS if s not in ("duties", "education"
 class Role:
     """One role, described on the same fields as every other role.
 
-    A section no source covers is listed in ``not_given`` rather than left silently empty, so
-    a reader can tell "the sources say nothing" from "we forgot".
+    A section no source covers is a key of ``not_known``, with the reason in words a job
+    seeker can read, rather than left silently empty, so a reader can tell "the sources say
+    nothing" from "we forgot".
     """
 
     id: Id
@@ -415,7 +455,7 @@ class Role:
     moves: list[Move] = field(default_factory=list)
     interview_questions: list[InterviewQuestion] = field(default_factory=list)
     fit: dict[Id, FitLevel]
-    not_given: list[Section] = field(default_factory=list)
+    not_known: dict[Section, Text] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for section in SECTIONS:
@@ -425,14 +465,14 @@ class Role:
                 if section == "education"
                 else not value
             )
-            if empty and section not in self.not_given:
+            if empty and section not in self.not_known:
                 raise ValueError(
                     f"section '{section}' is empty; fill it from a cited source or add "
-                    f"'{section}' to not_given"
+                    f"'{section}' to not_known with the reason, in words a job seeker can read"
                 )
-            if not empty and section in self.not_given:
+            if not empty and section in self.not_known:
                 raise ValueError(
-                    f"section '{section}' has content but is listed in not_given; remove one"
+                    f"section '{section}' has content but is listed in not_known; remove one"
                 )
         if sum(p.scoring for p in self.pay) > 1:
             raise ValueError("more than one pay figure has scoring: true; mark only one")
@@ -479,10 +519,21 @@ def iter_cites(
 
 @model
 class Source:
-    """A document facts are cited from; ``lines`` lets citations be range-checked offline."""
+    """A document facts are cited from, described so that a reader could find it.
+
+    ``title``, ``publisher``, ``date`` (an ISO partial date), ``edition`` and ``url`` are what
+    a person sees; ``id``, ``file`` and ``note`` are internal. ``lines`` lets citations be
+    range-checked offline. Several sources may share one ``file``: the occupation evidence
+    sheet records facts from many public pages, and each page cited through it is a source of
+    its own whose ``url`` every cited line must contain.
+    """
 
     id: Id
     title: ShortText
+    publisher: ShortText | None = None
+    date: IsoDate | None = None
+    edition: ShortText | None = None
+    url: Url | None = None
     file: ShortText
     lines: Annotated[int, Field(gt=0)]
     note: Text | None = None
