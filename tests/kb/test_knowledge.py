@@ -42,9 +42,10 @@ def test_every_citation_points_inside_a_known_source(role):
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
-def test_every_section_is_filled_or_marked_not_given(role):
+def test_every_section_is_filled_or_marked_not_known(role):
     for section in OPTIONAL_SECTIONS:
-        assert bool(getattr(role, section)) != (section in role.not_given), section
+        assert bool(getattr(role, section)) != (section in role.not_known), section
+    assert all(reason.strip() for reason in role.not_known.values())
     assert role.duties and all(d.kind in DutyKind for d in role.duties)
 
 
@@ -91,6 +92,39 @@ def test_cited_lines_exist_and_are_not_blank(source_texts):
             first, last = cite.lines
             cited = " ".join(texts[cite.source][first - 1 : last]).strip()
             assert cited, f"{role.id} {loc} cites blank line(s) {cite}"
+
+
+EVIDENCE_SHEET = "reference/occupation-evidence.md"
+
+
+def test_evidence_sheet_lines_are_cited_through_the_page_they_record(source_texts):
+    # Every line of the occupation evidence sheet ends with the address of the public page it
+    # records, in square brackets; a source on that file stands for one such page. So a line
+    # cited through a source must name that source's address, or the reader is sent to the
+    # wrong page.
+    on_sheet = {sid: s for sid, s in SOURCES.items() if s.file == EVIDENCE_SHEET}
+    assert on_sheet, "no public page is cited through the evidence sheet"
+    for sid, source in on_sheet.items():
+        assert source.url, f"{sid} is on the evidence sheet but has no url"
+    checked = 0
+    for owner, obj in [
+        *((f"credential {c.id}", c) for c in KB.roles_file.credentials),
+        *((f"role {r.id}", r) for r in ROLES),
+        *((f"comparison {i}", c) for i, c in enumerate(KB.roles_file.comparisons)),
+    ]:
+        for loc, cite in iter_cites(obj, ()):
+            source = on_sheet.get(cite.source)
+            if source is None:
+                continue
+            first, last = cite.lines
+            for number in range(first, last + 1):
+                line = source_texts[cite.source][number - 1]
+                assert f"[{source.url}]" in line, (
+                    f"{owner} {loc} cites {cite}, but line {number} of the evidence sheet does not "
+                    f"record {source.url}"
+                )
+                checked += 1
+    assert checked >= 50
 
 
 def test_every_pay_figure_appears_in_the_lines_it_cites(source_texts):

@@ -135,16 +135,16 @@ def test_python_tag_is_refused(invoke, kb_copy):
     _assert_reported(invoke, kb_copy, "roles.yaml", line, "never allows", "remove the tag")
 
 
-def test_section_neither_filled_nor_marked_not_given(invoke, kb_copy):
+def test_section_neither_filled_nor_marked_not_known(invoke, kb_copy):
     path = kb_copy / "roles.yaml"
     text = path.read_text()
     line = _line_of(text, "  - id: legal-clerk\n")
-    # Drop legal-clerk's skills list (every item) without declaring it not given.
+    # Drop legal-clerk's skills list (every item) without declaring it not known.
     start = text.index("  - id: legal-clerk\n")
     skills = re.compile(r"    skills:\n(?:      [^\n]*\n)+").search(text, start)
     assert skills
     path.write_text(text[: skills.start()] + text[skills.end() :])
-    _assert_reported(invoke, kb_copy, "roles.yaml", line, "'skills' is empty", "not_given")
+    _assert_reported(invoke, kb_copy, "roles.yaml", line, "'skills' is empty", "not_known")
 
 
 def test_disagreement_must_cite_two_sources(invoke, kb_copy):
@@ -159,6 +159,45 @@ def test_disagreement_must_cite_two_sources(invoke, kb_copy):
     line = _line_of(text, m.group(1))
     path.write_text(text.replace(m.group(0), f"\n{m.group(1)}        cite: [{m.group(2)}]\n", 1))
     _assert_reported(invoke, kb_copy, "roles.yaml", line, "two different sources")
+
+
+def test_source_date_must_be_an_iso_date(invoke, kb_copy):
+    path = kb_copy / "roles.yaml"
+    line = _edit(path, "    date: '2025-03-05'\n", "    date: Mar 5, 2025\n")
+    _assert_reported(invoke, kb_copy, "roles.yaml", line, "not an ISO date", "YYYY-MM-DD")
+
+
+def test_source_url_must_be_a_web_address(invoke, kb_copy):
+    path = kb_copy / "roles.yaml"
+    line = _edit(
+        path,
+        "    url: https://www.bls.gov/ooh/legal/paralegals-and-legal-assistants.htm\n",
+        "    url: www.bls.gov/ooh/legal/paralegals-and-legal-assistants.htm\n",
+    )
+    _assert_reported(invoke, kb_copy, "roles.yaml", line, "not a web address", "https://")
+
+
+def test_sources_sharing_a_file_must_agree_on_its_lines(invoke, kb_copy):
+    path = kb_copy / "roles.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("    file: reference/occupation-evidence.md\n    lines: 576\n")
+    second = text.index("    file: reference/occupation-evidence.md\n    lines: 576\n", first + 1)
+    line = _line_of(text, text[second:]) + 1
+    path.write_text(
+        text[:second] + text[second:].replace("lines: 576", "lines: 575", 1), encoding="utf-8"
+    )
+    _assert_reported(invoke, kb_copy, "roles.yaml", line, "sources sharing a file must agree")
+
+
+def test_credential_status_needs_its_reason(invoke, kb_copy):
+    path = kb_copy / "roles.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - credential: nala-cp\n")
+    end = text.index("        why:", start)
+    stop = text.index("        cite:", end)
+    path.write_text(text[:end] + text[stop:], encoding="utf-8")
+    line = _line_of(text, "      - credential: nala-cp\n")
+    _assert_reported(invoke, kb_copy, "roles.yaml", line, "why", "required but missing")
 
 
 def test_every_problem_reported_not_just_the_first(invoke, kb_copy):

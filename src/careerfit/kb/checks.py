@@ -12,7 +12,7 @@ from typing import Any
 from careerfit.errors import Problem
 from careerfit.kb.citations import iter_cites
 from careerfit.kb.parse import Parsed, dotted
-from careerfit.kb.roles import Role
+from careerfit.kb.roles import Role, Source
 from careerfit.kb.yamlread import YamlDocument
 from careerfit.records import record
 
@@ -59,6 +59,7 @@ def check_roles(parsed: Parsed, file: str, questions: Parsed | None) -> Iterator
     yield from report.duplicates(parsed.raw_ids("sources"), ("sources",), "source id")
     yield from report.duplicates(parsed.raw_ids("credentials"), ("credentials",), "credential id")
     yield from report.duplicates(parsed.raw_ids("roles"), ("roles",), "role id")
+    yield from _check_sources(parsed, report)
     yield from _check_citations(parsed, report)
     known = _Known(
         {i for i in parsed.raw_ids("roles") if isinstance(i, str)},
@@ -84,6 +85,30 @@ class _Known:
     roles: set[str]
     credentials: set[str]
     judged: set[str] | None  # None when questions.yaml could not be read
+
+
+def _check_sources(parsed: Parsed, report: _Report) -> Iterator[Problem]:
+    """Sources that share a file agree on its line count; a public page is one source.
+
+    Several sources share one file when public pages are cited through an evidence sheet.
+    """
+    first_of_file: dict[str, Source] = {}
+    first_of_url: dict[str, Source] = {}
+    for i, source in parsed.items("sources"):
+        other = first_of_file.setdefault(source.file, source)
+        if other.lines != source.lines:
+            yield report.at(
+                ("sources", i, "lines"),
+                f"says {source.file} has {source.lines} lines, but source '{other.id}' says "
+                f"{other.lines}; sources sharing a file must agree (count the lines again)",
+            )
+        if source.url is not None:
+            same = first_of_url.setdefault(source.url, source)
+            if same is not source:
+                yield report.at(
+                    ("sources", i, "url"),
+                    f"is the address of source '{same.id}' too; cite that page through one source",
+                )
 
 
 def _check_citations(parsed: Parsed, report: _Report) -> Iterator[Problem]:

@@ -62,9 +62,11 @@ class EducationLevel(StrEnum):
 
     none = "none"
     high_school = "high-school"
+    some_college = "some-college"
     certificate = "certificate"
     associate = "associate"
     bachelor = "bachelor"
+    post_degree_certificate = "post-degree-certificate"
     master = "master"
     jd = "jd"
 
@@ -115,11 +117,13 @@ class RoleCredential:
     """A credential as it applies to one role (the credential itself is in the catalogue).
 
     ``region`` limits a requirement to one place (a state rule); such a requirement is shown
-    but is not a hard requirement for everyone.
+    but is not a hard requirement for everyone. ``why`` is the reason for the status in plain
+    words, supported by ``cite``: no status is given without a cited reason.
     """
 
     credential: Id
     status: CredentialStatus
+    why: Text
     region: ShortText | None = None
     note: Text | None = None
     cite: Cites
@@ -135,7 +139,12 @@ class PayKind(StrEnum):
 
 @model
 class Pay:
-    """An annual pay figure in US dollars, always with its year and source."""
+    """An annual pay figure in US dollars, always with its year and source.
+
+    ``occupation`` names the occupation the figure is for, with its code (e.g. "SOC 43-6012
+    Legal Secretaries and Administrative Assistants"); when that is a neighbouring occupation
+    used as the nearest data, ``scope`` says so.
+    """
 
     label: ShortText
     kind: PayKind
@@ -143,6 +152,7 @@ class Pay:
     low: Annotated[int, Field(gt=0, lt=10_000_000)] | None = None
     high: Annotated[int, Field(gt=0, lt=10_000_000)] | None = None
     year: ShortText
+    occupation: ShortText | None = None
     scope: ShortText | None = None
     scoring: bool = False
     cite: Cites

@@ -32,15 +32,16 @@ from careerfit.records import field
 if TYPE_CHECKING:
     from pydantic import Field
 
-    from careerfit.kb.validation import Cites, Id, ShortText, Text
+    from careerfit.kb.validation import Cites, Id, IsoDate, ShortText, Text, Url
 
 
 @model
 class Role:
     """One role, described on the same fields as every other role.
 
-    A section no source covers is listed in ``not_given`` rather than left silently empty, so
-    a reader can tell "the sources say nothing" from "we forgot".
+    A section no source covers is a key of ``not_known``, with the reason in words a job
+    seeker can read, rather than left silently empty, so a reader can tell "the sources say
+    nothing" from "we forgot".
     """
 
     id: Id
@@ -62,7 +63,7 @@ class Role:
     moves: list[Move] = field(default_factory=list)
     interview_questions: list[InterviewQuestion] = field(default_factory=list)
     fit: dict[Id, FitLevel]
-    not_given: list[Section] = field(default_factory=list)
+    not_known: dict[Section, Text] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for section in SECTIONS:
@@ -72,14 +73,14 @@ class Role:
                 if section == "education"
                 else not value
             )
-            if empty and section not in self.not_given:
+            if empty and section not in self.not_known:
                 raise ValueError(
                     f"section '{section}' is empty; fill it from a cited source or add "
-                    f"'{section}' to not_given"
+                    f"'{section}' to not_known with the reason, in words a job seeker can read"
                 )
-            if not empty and section in self.not_given:
+            if not empty and section in self.not_known:
                 raise ValueError(
-                    f"section '{section}' has content but is listed in not_given; remove one"
+                    f"section '{section}' has content but is listed in not_known; remove one"
                 )
         if sum(p.scoring for p in self.pay) > 1:
             raise ValueError("more than one pay figure has scoring: true; mark only one")
@@ -105,10 +106,21 @@ class Role:
 
 @model
 class Source:
-    """A document facts are cited from; ``lines`` lets citations be range-checked offline."""
+    """A document facts are cited from, described so that a reader could find it.
+
+    ``title``, ``publisher``, ``date`` (an ISO partial date), ``edition`` and ``url`` are what
+    a person sees; ``id``, ``file`` and ``note`` are internal. ``lines`` lets citations be
+    range-checked offline. Several sources may share one ``file``: the occupation evidence
+    sheet records facts from many public pages, and each page cited through it is a source of
+    its own whose ``url`` every cited line must contain.
+    """
 
     id: Id
     title: ShortText
+    publisher: ShortText | None = None
+    date: IsoDate | None = None
+    edition: ShortText | None = None
+    url: Url | None = None
     file: ShortText
     lines: Annotated[int, Field(gt=0)]
     note: Text | None = None

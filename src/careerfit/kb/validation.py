@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     Id = str
     Text = str
     ShortText = str
+    IsoDate = str
+    Url = str
     Cites = list[Cite]
 
 T = TypeVar("T")
@@ -54,6 +56,28 @@ def _is_id(value: str) -> str:
         raise ValueError(
             f"{value!r} is not a valid id; use lower-case letters and digits in words joined "
             "by hyphens, e.g. legal-secretary"
+        )
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _is_iso_date(value: str) -> str:
+    """A source's date as an ISO partial date, so every date reads one way."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-03-05"
+        )
+    return value
+
+
+def _is_url(value: str) -> str:
+    """A source's address: a web address a reader can open, nothing else."""
+    if not re.fullmatch(r"https?://\S+", value):
+        raise ValueError(
+            f"{value!r} is not a web address; write the page's full address starting with "
+            "http:// or https://"
         )
     return value
 
@@ -87,6 +111,8 @@ def annotation_names() -> Mapping[str, Any]:
         "ShortText": Annotated[
             str, StringConstraints(min_length=1, max_length=300), AfterValidator(_no_control)
         ],
+        "IsoDate": Annotated[str, AfterValidator(_is_iso_date)],
+        "Url": Annotated[str, StringConstraints(max_length=300), AfterValidator(_is_url)],
         "Cites": Annotated[list[Annotated[str, AfterValidator(_parse_cite)]], Field(min_length=1)],
     }
 
