@@ -149,14 +149,14 @@ def _show_results(
     from careerfit.present.consoles import console
 
     out = console()
-    best = assessment.best.role.id
-    second = assessment.ranked[1].role.id if len(assessment.ranked) > 1 else best
+    best = f'"{assessment.best.role.title}"'
+    second = f'"{assessment.ranked[1].role.title}"' if len(assessment.ranked) > 1 else best
     hint = (
         f"Go deeper: careerfit profile {best} · careerfit compare {best} {second} · "
         f"careerfit paths {best}"
     )
     heading = present.wording.heading(answered)
-    out.print(present.result_screens.results(assessment, top, heading, out.width, hint))
+    out.print(present.result_screens.results(kb, assessment, top, heading, out.width, hint))
 
 
 @app.command()

@@ -13,8 +13,6 @@ from careerfit.cli.app import (
     MarkdownOption,
     app,
     knowledge_base,
-    print_json,
-    print_rich,
     show,
 )
 
@@ -79,7 +77,7 @@ def compare(
         present.views.compare(kb, [kb.find_role(name) for name in roles]),
         json,
         markdown,
-        rich=lambda view: present.role_screens.comparison(view),
+        rich=lambda view: present.role_screens.comparison(view, _width()),
         as_json=lambda view: present.jsondata.comparison(view),
         as_markdown=lambda view: present.markdown.comparison(view),
     )
@@ -97,12 +95,18 @@ def paths(
     Example: careerfit paths legal-secretary --depth 3
     """
     kb = knowledge_base(ctx)
-    start = kb.find_role(role)
-    steps = present.views.paths(kb, start, depth)
-    if json:
-        print_json({"from": start.id, "steps": present.jsondata.path_steps(steps)})
-    else:
-        print_rich(present.role_screens.path_tree(start, steps))
+    show(
+        present.views.paths(kb, kb.find_role(role), depth),
+        json,
+        rich=lambda view: present.role_screens.path_tree(view),
+        as_json=lambda view: present.jsondata.paths(view),
+    )
+
+
+def _width() -> int:
+    from careerfit.present.consoles import console
+
+    return console().width
 
 
 @app.command()

@@ -15,9 +15,11 @@ from careerfit.records import record
 LEVEL_NAMES = {
     EducationLevel.none: "no diploma",
     EducationLevel.high_school: "a high school diploma",
+    EducationLevel.some_college: "some college",
     EducationLevel.certificate: "a certificate or diploma",
     EducationLevel.associate: "an associate degree",
     EducationLevel.bachelor: "a bachelor's degree",
+    EducationLevel.post_degree_certificate: "a certificate after a degree",
     EducationLevel.master: "a master's degree",
     EducationLevel.jd: "a law degree (J.D.)",
 }
@@ -25,24 +27,22 @@ LEVEL_NAMES = {
 
 @record
 class Gap:
-    """Something between someone and a role, with the concrete next step.
+    """Something between someone and a role, and what the sources say about it.
 
     ``hard`` gaps are requirements (the role is marked "needs ..."); the others are what
-    the role usually asks or what sources recommend.
+    the role usually asks or what sources recommend. Each part is said once: what it is
+    (``name``), how firmly the role asks it (``status``), why (``reason``, the source's
+    words) and, for a credential, who issues it and who may take it (``how``).
     """
 
     kind: str  # "education" or "credential"
     hard: bool
-    short: str  # "a law degree (J.D.)", "CRP (recommended)"
-    label: str  # "Education (required)", "Credential (recommended in California)"
-    detail: str  # the source's words, or the credential's name
-    next_step: str
+    name: str  # "a law degree (J.D.)", "Certified Paralegal (CP)"
+    short: str  # for a status cell after "needs": "a law degree (J.D.)", "CP"
+    status: str  # "required", "usual", "recommended", "required in California"
+    reason: str
+    how: str  # "Issued by NALA, The Paralegal Association. Eligibility: ..." or ""
     cites: tuple[str, ...]
-
-    @property
-    def summary(self) -> str:
-        """The gap in one line: what kind, how firm, and what the source says."""
-        return f"{self.label}: {self.detail}"
 
 
 def is_hard(credential: RoleCredential) -> bool:
@@ -66,35 +66,35 @@ def gaps(
     if education is not None:
         if minimum and education.rank < minimum.level.rank:
             name = LEVEL_NAMES[minimum.level]
-            out.append(Gap("education", True, name, "Education (required)", minimum.text,
-                           f"Complete {name}: {minimum.text}", tuple(minimum.cite)))  # fmt: skip
+            out.append(
+                Gap("education", True, name, name, "required", minimum.text, "",
+                    tuple(minimum.cite))
+            )  # fmt: skip
         elif typical and education.rank < typical.level.rank:
             name = LEVEL_NAMES[typical.level]
-            out.append(Gap("education", False, f"usually {name}", "Typical education",
-                           typical.text, f"Consider {name}: {typical.text}",
-                           tuple(typical.cite)))  # fmt: skip
+            out.append(
+                Gap("education", False, name, name, "usual", typical.text, "",
+                    tuple(typical.cite))
+            )  # fmt: skip
     for rc in role.credentials:
         if rc.credential in held or rc.status is CredentialStatus.optional:
             continue
         cred = kb.credential(rc.credential)
-        name = kb.credential_name(rc.credential)
-        hard = is_hard(rc)
-        status = rc.status.value + (f" in {rc.region}" if rc.region else "")
-        step = f"{name}, from {cred.body}."
+        how = f"Issued by {cred.body}."
         if cred.eligibility:
-            step += f" Eligibility: {cred.eligibility}"
+            how += f" Eligibility: {cred.eligibility}"
         if cred.study_time:
-            step += f" Study: {cred.study_time}"
+            how += f" Study: {cred.study_time}"
+        status = rc.status.value + (f" in {rc.region}" if rc.region else "")
         out.append(
             Gap(
                 "credential",
-                hard,
-                cred.abbreviation or cred.name
-                if hard
-                else f"{cred.abbreviation or cred.name} ({status})",
-                f"Credential ({status})",
-                name,
-                step,
+                is_hard(rc),
+                kb.credential_name(rc.credential),
+                cred.abbreviation or cred.name,
+                status,
+                rc.why,
+                how,
                 tuple(dict.fromkeys([*rc.cite, *cred.cite])),
             )
         )

@@ -15,6 +15,7 @@ from careerfit.fit.assess import Assessment
 from careerfit.fit.ranking import RoleResult
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.present import views, wording
+from careerfit.present.citing import SourceNote
 from careerfit.present.report import Report
 from careerfit.records import Record
 
@@ -25,7 +26,13 @@ def dumps(value: Any) -> str:
 
 
 def _item(item: views.Item) -> dict[str, Any]:
-    return {"text": item.text, "cite": list(item.cites), "tag": item.tag}
+    return {"text": item.text, "cite": list(item.cites), "notes": list(item.notes), "tag": item.tag}
+
+
+def _sources(sources: tuple[SourceNote, ...]) -> list[dict[str, Any]]:
+    return [
+        {"number": s.number, "title": s.title, "details": s.details, "url": s.url} for s in sources
+    ]
 
 
 def roles(kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -54,7 +61,7 @@ def profile(view: views.Profile) -> dict[str, Any]:
     data = to_plain(view.role)
     data["derived"] = {
         "substantive_share": round(view.substantive_share, 4),
-        "sources": [{"id": sid, "title": title} for sid, title in view.sources],
+        "sources": _sources(view.sources),
     }
     return data
 
@@ -66,30 +73,35 @@ def comparison(view: views.Comparison) -> dict[str, Any]:
         "roles": ids,
         "rows": [
             {
-                "label": label,
+                "label": row.label,
                 "cells": {
-                    rid: [_item(i) for i in items] for rid, items in zip(ids, cells, strict=True)
+                    rid: [_item(i) for i in items]
+                    for rid, items in zip(ids, row.cells, strict=True)
                 },
             }
-            for label, cells in view.rows
+            for row in view.rows
         ],
         "differences": [
-            {"roles": title, "items": [_item(i) for i in items]}
-            for title, items in view.differences
+            {"roles": d.title, "items": [_item(i) for i in d.items]} for d in view.differences
         ],
+        "sources": _sources(view.sources),
     }
 
 
-def path_steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
-    """Nested steps: role id, kind, what it takes, citations, further steps."""
+def paths(view: views.Paths) -> dict[str, Any]:
+    """Where a role leads: nested steps (role, kind, what it takes, notes) and the sources."""
+    return {"from": view.start.id, "steps": _steps(view.steps), "sources": _sources(view.sources)}
+
+
+def _steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
     return [
         {
             "to": s.role.id,
             "title": s.role.title,
-            "kind": s.kind.value,
-            "takes": list(s.takes),
-            "cite": list(s.cites),
-            "next": path_steps(s.children),
+            "kind": s.kind,
+            "takes": [_item(i) for i in s.takes],
+            "notes": list(s.notes),
+            "next": _steps(s.children),
         }
         for s in steps
     ]
@@ -132,8 +144,11 @@ def ranked(results: tuple[RoleResult, ...]) -> list[dict[str, Any]]:
                 {
                     "kind": g.kind,
                     "hard": g.hard,
-                    "what": g.short,
-                    "next_step": g.next_step,
+                    "what": g.name,
+                    "status": g.status,
+                    "reason": g.reason,
+                    "how": g.how,
+                    "text": wording.gap_text(g),
                     "cite": list(g.cites),
                 }
                 for g in r.gaps
@@ -159,13 +174,14 @@ def report(r: Report) -> dict[str, Any]:
         "top": [
             {
                 "role": d.result.role.id,
-                "summary": d.result.role.summary.text,
+                "summary": _item(d.summary),
                 "substantive_share": round(d.result.role.substantive_share, 4),
                 "contributions": [
                     {"label": label, "points": points, "out_of": out_of, "reason": why}
                     for label, points, out_of, why in d.contributions
                 ],
                 "watch_out": [_item(i) for i in d.watch_out],
+                "gaps": [_item(i) for i in d.gaps],
                 "leads_to": [_item(i) for i in d.leads_to],
             }
             for d in r.details
@@ -175,7 +191,7 @@ def report(r: Report) -> dict[str, Any]:
         "answers": [
             {"question": a.question_id, "text": a.question, "answer": a.answer} for a in r.answers
         ],
-        "sources": [{"id": i, "title": t, "file": f} for i, t, f in r.sources],
+        "sources": _sources(r.sources),
     }
 
 

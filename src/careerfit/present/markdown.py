@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from careerfit.present import views, wording
-from careerfit.present.report import Report
+from careerfit.present.citing import SourceNote
+from careerfit.present.report import Report, RoleDetail
 from careerfit.safetext import clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -44,13 +45,23 @@ def inline(text: str) -> str:
     )
 
 
-def _cites(cites: tuple[str, ...]) -> str:
-    return f" (sources: {inline(', '.join(cites))})" if cites else ""
+def _notes(notes: tuple[int, ...]) -> str:
+    """Numbered sources after a statement: `` [1, 3]`` (escaped, so never a link)."""
+    return f" \\[{', '.join(map(str, notes))}\\]" if notes else ""
 
 
 def _item(item: views.Item, tag: bool = False) -> str:
     prefix = f"{inline(item.tag)}: " if tag and item.tag else ""
-    return prefix + inline(item.text) + _cites(item.cites)
+    return prefix + inline(item.text) + _notes(item.notes)
+
+
+def _sources(sources: tuple[SourceNote, ...]) -> list[str]:
+    """The numbered list of sources a document cites."""
+    lines = []
+    for note in sources:
+        url = f" <{note.url}>" if note.url and _URL.fullmatch(note.url) else ""
+        lines.append(f"{note.number}. {inline(note.text)}{url}")
+    return lines or ["No source is cited here."]
 
 
 def _bullets(items: tuple[views.Item, ...], tag: bool = False) -> list[str]:
@@ -73,20 +84,18 @@ def _join(blocks: list[list[str]]) -> str:
 def profile(view: views.Profile) -> str:
     """A role profile as Markdown, the same sections as the terminal shows."""
     role = view.role
-    head = [f"{inline(role.summary.text)}{_cites(tuple(role.summary.cite))}"]
+    head = [_item(view.summary)]
     if role.aliases:
-        head.append("")
-        head.append(f"Also called: {inline(', '.join(role.aliases))}.")
+        head += ["", f"Also called: {inline(', '.join(role.aliases))}."]
     head += ["", f"Duties: {inline(wording.mix_text(view.substantive_share))}."]
-    blocks = [[f"# {inline(role.title)} ({inline(role.id)})"], head]
+    blocks = [[f"# {inline(role.title)}"], head]
     for section in view.sections:
-        body = (
-            [views.NOT_GIVEN]
-            if section.not_given or not section.items
-            else _bullets(section.items, tag=True)
-        )
-        blocks += [[f"## {inline(section.title)}"], body]
-    blocks += [["## Sources"], [f"- {inline(sid)}: {inline(title)}" for sid, title in view.sources]]
+        if section.items:
+            blocks += [[f"## {inline(section.title)}"], _bullets(section.items, tag=True)]
+    if view.unknown:
+        unknown = [f"- {inline(u.title)}: {inline(u.reason)}" for u in view.unknown]
+        blocks += [["## Not known"], unknown]
+    blocks += [["## Sources"], _sources(view.sources)]
     return _join(blocks)
 
 
@@ -94,18 +103,18 @@ def comparison(view: views.Comparison) -> str:
     """Roles side by side as a table, then what the sources say sets them apart."""
     titles = [inline(r.title) for r in view.roles]
     rows = []
-    for label, cells in view.rows:
-        rendered = [
-            "; ".join(_item(i, tag=label == "Key responsibilities") for i in items)
-            for items in cells
-        ]
-        rows.append([f"**{inline(label)}**", *rendered])
+    for row in view.rows:
+        tags = row.label == "Key responsibilities"
+        rendered = ["; ".join(_item(i, tag=tags) for i in items) for items in row.cells]
+        rows.append([f"**{inline(row.label)}**", *rendered])
     blocks = [
         [f"# Comparison: {', '.join(titles)}"],
         _table(["Aspect", *titles], rows),
     ]
-    for title, items in view.differences:
-        blocks += [[f"## What the sources say sets {inline(title)} apart"], _bullets(items)]
+    for difference in view.differences:
+        title = f"## What a source says sets {inline(difference.title)} apart"
+        blocks += [[title], _bullets(difference.items)]
+    blocks += [["## Sources"], _sources(view.sources)]
     return _join(blocks)
 
 
@@ -114,8 +123,8 @@ _HOW_TO_READ = (
     "say each legal-support role involves. The fit (0 to 100) is the sum of the points each "
     "factor earns: the closer you and the role are on a factor, the more of its share it "
     'earns. A role marked "needs ..." is one you cannot enter yet: it keeps its place by '
-    "fit, and the gaps say what would open it. Source codes such as s001:57 name a source "
-    "and line, listed at the end. This is a starting point for a conversation, not a "
+    "fit, and the gaps say what would open it. Numbers in brackets, such as [3], point to "
+    "the sources listed at the end. This is a starting point for a conversation, not a "
     "verdict."
 )
 
@@ -155,7 +164,7 @@ def report(r: Report) -> str:
         ["## Appendix: your answers"],
         _table(["#", "Question", "Your answer"], answers, ["r", "l", "l"]),
         ["## Sources cited"],
-        [f"- {inline(sid)}: {inline(title)} ({inline(file)})" for sid, title, file in r.sources],
+        _sources(r.sources),
     ]
     return _join(blocks)
 
@@ -179,16 +188,15 @@ def _meta(r: Report) -> list[str]:
     return meta
 
 
-def _role_blocks(detail: object) -> list[list[str]]:
-    from careerfit.present.report import RoleDetail
-
-    assert isinstance(detail, RoleDetail)
+def _role_blocks(detail: RoleDetail) -> list[list[str]]:
     result = detail.result
     role = result.role
     title = inline(role.title)
-    what = [f"{inline(role.summary.text)}{_cites(tuple(role.summary.cite))}"]
-    what.append("")
-    what.append(f"Duties: {inline(wording.mix_text(role.substantive_share))}.")
+    what = [
+        _item(detail.summary),
+        "",
+        f"Duties: {inline(wording.mix_text(role.substantive_share))}.",
+    ]
     fits = _table(
         ["Factor", "Points", "Out of", "Why"],
         [[inline(label), f"{points:.1f}", f"{out_of:.1f}", inline(why)]
@@ -196,10 +204,6 @@ def _role_blocks(detail: object) -> list[list[str]]:
         ["l", "r", "r", "l"],
     )  # fmt: skip
     fits += ["", f"Fit: {sum(p for _, p, _, _ in detail.contributions):.1f} out of 100."]
-    gaps = [
-        f"- {'Needs ' if g.hard else ''}{inline(g.short)}: {inline(g.next_step)}{_cites(g.cites)}"
-        for g in result.gaps
-    ] or ["Nothing the sources require or recommend stands in your way."]
     return [
         [f"## {result.rank}. {title}: {inline(result.status)}"],
         [f"### What the {title} role is"],
@@ -209,7 +213,7 @@ def _role_blocks(detail: object) -> list[list[str]]:
         [f"### What to watch out for as {title}"],
         _bullets(detail.watch_out) or ["No source names a challenge of this role."],
         [f"### Gaps and next steps for {title}"],
-        gaps,
+        _bullets(detail.gaps) or ["Nothing the sources require or recommend stands in your way."],
         [f"### Where {title} can lead"],
         _bullets(detail.leads_to) or ["No source names a move from this role."],
     ]

@@ -14,6 +14,7 @@ from careerfit.fit.ranking import RoleResult
 from careerfit.kb.facts import VaryKind
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.present import views, wording
+from careerfit.present.citing import Notes, SourceNote
 from careerfit.records import record
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ class RoleDetail:
 
     result: RoleResult
     contributions: tuple[tuple[str, float, float, str], ...]  # label, points, out of, reason
+    summary: views.Item
     watch_out: tuple[views.Item, ...]
+    gaps: tuple[views.Item, ...]
     leads_to: tuple[views.Item, ...]
 
 
@@ -55,20 +58,19 @@ class Report:
     cautions: tuple[str, ...]
     swap: str | None
     answers: tuple[AnswerRow, ...]
-    sources: tuple[tuple[str, str, str], ...]  # id, title, file
+    sources: tuple[SourceNote, ...]  # numbered in the order the report cites them
 
 
 def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: int = 3) -> Report:
     """Gather what the report shows: the ranking, the top ``top`` roles in full, the answers."""
-    details = tuple(_detail(kb, result) for result in assessment.ranked[:top])
-    cited = dict.fromkeys(s for d in details for s in d.result.role.sources)
+    notes = Notes(kb)
+    details = tuple(_detail(kb, result, notes) for result in assessment.ranked[:top])
     rows = []
     for q in kb.questions:
         value = assessment.answers.get(q.id)
         chosen = value if isinstance(value, tuple) else (value,)
         labels = [o.label for o in q.options if o.value in chosen]
         rows.append(AnswerRow(q.id, q.text, "; ".join(labels) if labels else None))
-    sources = tuple((s.id, s.title, s.file) for s in kb.roles_file.sources if s.id in cited)
     return Report(
         created=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         careerfit_version=__version__,
@@ -81,24 +83,28 @@ def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: in
         cautions=tuple(c.text for c in assessment.concerns),
         swap=wording.swap_hint(assessment),
         answers=tuple(rows),
-        sources=sources,
+        sources=notes.listed(),
     )
 
 
-def _detail(kb: KnowledgeBase, result: RoleResult) -> RoleDetail:
-    """What the report says about one of the top roles."""
+def _detail(kb: KnowledgeBase, result: RoleResult, notes: Notes) -> RoleDetail:
+    """What the report says about one of the top roles, its sources numbered in ``notes``."""
     role = result.role
     points = wording.apportion([c.points for c in result.contributions])
     contributions = tuple(
         (c.label, shown, round(100 * c.share, 1), c.reason)
         for c, shown in zip(result.contributions, points, strict=True)
     )
+    summary = views.Item(role.summary.text, tuple(role.summary.cite), notes.mark(role.summary.cite))
     watch = [views.Item(result.reason_against)] if result.reason_against else []
-    watch += [views.Item(c.text, tuple(c.cite)) for c in role.challenges]
+    watch += [views.Item(c.text, tuple(c.cite), notes.mark(c.cite)) for c in role.challenges]
     watch += [
-        views.Item(f"{v.topic}: {v.text}", tuple(v.cite))
+        views.Item(f"{v.topic}: {v.text}", tuple(v.cite), notes.mark(v.cite))
         for v in role.varies
         if v.kind is VaryKind.disagreement
     ]
-    leads_to = tuple(views.move_item(kb, m) for m in role.moves)
-    return RoleDetail(result, contributions, tuple(watch), leads_to)
+    gap_items = tuple(
+        views.Item(wording.gap_text(g), g.cites, notes.mark(g.cites)) for g in result.gaps
+    )
+    leads_to = tuple(views.move_item(kb, m, notes) for m in role.moves)
+    return RoleDetail(result, contributions, summary, tuple(watch), gap_items, leads_to)

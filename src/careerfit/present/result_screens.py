@@ -11,8 +11,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from careerfit.present import wording
-from careerfit.present.widgets import Bullets, bar, plain
+from careerfit.present import views, wording
+from careerfit.present.citing import Notes
+from careerfit.present.widgets import Bullets, bar, cited, plain
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
     from careerfit.quiz.store import Session
 
 
-def results(assessment: Assessment, top: int, heading: str, width: int, hint: str) -> Group:
+def results(
+    kb: KnowledgeBase, assessment: Assessment, top: int, heading: str, width: int, hint: str
+) -> Group:
     """The ranked table, then why the best match fits, its gaps, caveats and where to go next.
 
     Below 72 columns the table leaves out its reasons column (the panel under it explains
@@ -43,7 +46,7 @@ def results(assessment: Assessment, top: int, heading: str, width: int, hint: st
     return Group(
         ranked_table(assessment, top, heading, wide=width >= 72),
         breakdown(best),
-        gaps_panel(best),
+        gaps_panel(kb, best),
         notes,
     )
 
@@ -101,22 +104,25 @@ def breakdown(result: RoleResult) -> Panel:
     )
 
 
-def gaps_panel(result: RoleResult) -> Panel:
-    """What stands between the person and the role, each with the next concrete step."""
+def gaps_panel(kb: KnowledgeBase, result: RoleResult) -> Panel:
+    """What stands between the person and the role, what the sources say, and which sources."""
+    from rich.console import Group
     from rich.panel import Panel
 
+    body: RenderableType
     if not result.gaps:
-        body: RenderableType = plain(
-            "Nothing the sources require or recommend stands in your way.", "green"
-        )
+        body = plain("Nothing the sources require or recommend stands in your way.", "green")
     else:
-        lines = []
-        for gap in result.gaps:
-            line = plain(("Needs " if gap.hard else "") + gap.short, "bold" if gap.hard else "")
-            line.append_text(plain(f": {gap.next_step}"))
-            line.append_text(plain(f"  [{', '.join(gap.cites)}]", "dim"))
-            lines.append(line)
-        body = Bullets(lines)
+        notes = Notes(kb)
+        lines = [
+            cited(views.Item(wording.gap_text(g), g.cites, notes.mark(g.cites)))
+            for g in result.gaps
+        ]
+        sources = [
+            plain(f"{n.number}. {n.text}" + (f" {n.url}" if n.url else ""), "dim")
+            for n in notes.listed()
+        ]
+        body = Group(Bullets(lines), *sources)
     return Panel(
         body, title=plain(f"Gaps and next steps for {result.role.title}"), title_align="left"
     )

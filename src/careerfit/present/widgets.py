@@ -17,6 +17,9 @@ from careerfit.safetext import clean
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.measure import Measurement
+    from rich.panel import Panel
+
+    from careerfit.present.citing import SourceNote
 
 
 def plain(value: str, style: str = "") -> Text:
@@ -33,14 +36,30 @@ def bar(fraction: float, width: int = 10) -> Text:
 
 
 def cited(item: views.Item, show_tag: bool = False) -> Text:
-    """An item's text followed by its citations, dimmed."""
+    """An item's text (after its tag, when asked) and its numbered sources, dimmed."""
     out = Text()
     if show_tag and item.tag:
-        out.append_text(plain(f"[{item.tag}] ", "cyan"))
+        out.append_text(plain(f"{item.tag}: ", "cyan"))
     out.append_text(plain(item.text))
-    if item.cites:
-        out.append_text(plain(f"  [{', '.join(item.cites)}]", "dim"))
+    if item.notes:
+        out.append_text(plain(f" [{', '.join(map(str, item.notes))}]", "dim"))
     return out
+
+
+def sources_block(sources: tuple[SourceNote, ...]) -> Panel:
+    """The numbered sources a view cites: title, publisher, date and address."""
+    from rich.panel import Panel
+
+    lines = []
+    for note in sources:
+        line = plain(f"{note.number}. {note.text}")
+        if note.url:
+            line.append_text(plain(f" {note.url}", "dim"))
+        lines.append(line)
+    body: Text | Bullets = (
+        Text("\n").join(lines) if lines else plain("No source is cited here.", "dim")
+    )
+    return Panel(body, title="Sources", title_align="left", border_style="dim")
 
 
 class Bullets:

@@ -1,18 +1,92 @@
-"""Wording shared by every format: money, pay figures, duty mix, headings and hints.
+"""Wording shared by every format: plain words for codes, money, pay, gaps, headings, hints.
 
 The terminal, Markdown and JSON all say these things the same way because they all ask
-here.
+here, and nothing a person reads shows an internal value (``small-firm``, ``jd``) instead
+of words.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerfit.kb.facts import Pay, PayKind
+from careerfit.kb.facts import (
+    DutyKind,
+    EducationLevel,
+    MoveKind,
+    Pay,
+    PayKind,
+    Setting,
+    VaryKind,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from careerfit.fit.assess import Assessment
+    from careerfit.fit.gaps import Gap
     from careerfit.quiz.sessions import Answered
+
+DUTY_KINDS = {DutyKind.substantive: "substantive", DutyKind.procedural: "procedural"}
+MOVE_KINDS = {MoveKind.advancement: "a step up", MoveKind.lateral: "a move across"}
+VARY_KINDS = {
+    VaryKind.firm_size: "by firm size",
+    VaryKind.practice_area: "by practice area",
+    VaryKind.employer: "by employer",
+    VaryKind.location: "by place",
+    VaryKind.over_time: "over time",
+    VaryKind.disagreement: "sources disagree",
+}
+EDUCATION = {
+    EducationLevel.none: "no diploma",
+    EducationLevel.high_school: "high school",
+    EducationLevel.some_college: "some college",
+    EducationLevel.certificate: "a certificate",
+    EducationLevel.associate: "an associate degree",
+    EducationLevel.bachelor: "a bachelor's degree",
+    EducationLevel.post_degree_certificate: "a certificate after a degree",
+    EducationLevel.master: "a master's degree",
+    EducationLevel.jd: "a law degree (J.D.)",
+}
+EDUCATION_SHORT = {
+    EducationLevel.none: "none",
+    EducationLevel.high_school: "high school",
+    EducationLevel.some_college: "some college",
+    EducationLevel.certificate: "certificate",
+    EducationLevel.associate: "associate",
+    EducationLevel.bachelor: "bachelor's",
+    EducationLevel.post_degree_certificate: "certificate",
+    EducationLevel.master: "master's",
+    EducationLevel.jd: "law degree",
+}
+SETTINGS = {
+    Setting.small_firm: "small firms",
+    Setting.large_firm: "large firms",
+    Setting.court: "courts",
+    Setting.corporate: "companies",
+    Setting.government: "government",
+    Setting.legal_aid: "legal aid",
+    Setting.remote: "remote",
+}
+
+
+def settings_text(settings: Iterable[Setting]) -> str:
+    """Workplace settings in words, in their usual order: ``small firms, courts``."""
+    chosen = set(settings)
+    return ", ".join(words for s, words in SETTINGS.items() if s in chosen)
+
+
+def gap_text(gap: Gap) -> str:
+    """A gap in one line, each part said once.
+
+    ``Needs a law degree (J.D.): <why>`` or ``Certified Paralegal (CP), recommended: <why>
+    Issued by NALA. Eligibility: ...``.
+    """
+    if gap.kind == "education":
+        head = f"Needs {gap.name}" if gap.hard else f"Usually {gap.name}"
+    else:
+        head = f"Needs {gap.name}" if gap.hard else f"{gap.name}, {gap.status}"
+    tail = f" {gap.how}" if gap.how else ""
+    return f"{head}: {gap.reason}{tail}"
 
 
 def money(amount: int) -> str:
@@ -20,15 +94,21 @@ def money(amount: int) -> str:
     return f"${amount:,}"
 
 
+def figure(pay: Pay) -> str:
+    """The amount alone: ``$61,010``, or a range ``$48,190 to $78,280``."""
+    if pay.kind is PayKind.range and pay.low is not None and pay.high is not None:
+        return f"{money(pay.low)} to {money(pay.high)}"
+    return money(pay.representative)
+
+
 def pay_text(pay: Pay) -> str:
-    """A pay figure in words, with its statistic and year."""
-    figure = (
-        f"{money(pay.low)} to {money(pay.high)}"
-        if pay.kind is PayKind.range and pay.low is not None and pay.high is not None
-        else money(pay.representative)
-    )
-    scope = f", {pay.scope}" if pay.scope else ""
-    return f"{pay.label}: {figure} ({pay.kind.value}, {pay.year}{scope})"
+    """A pay figure in words: what it is, the amount, the year, the occupation it is for."""
+    about = [pay.year]
+    if pay.occupation:
+        about.append(pay.occupation)
+    if pay.scope:
+        about.append(pay.scope)
+    return f"{pay.label}: {figure(pay)} ({'; '.join(about)})"
 
 
 def mix_text(share: float) -> str:
