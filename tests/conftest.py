@@ -1,4 +1,7 @@
-"""Shared fixtures: a CLI runner and throwaway copies of the bundled knowledge base."""
+"""Shared fixtures: the bundled knowledge base, a CLI runner and throwaway copies of the data.
+
+A test that takes a ``role`` argument runs once per bundled role (see pytest_generate_tests).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from careerfit.cli import app
+from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.location import bundled_data_dir
+from support.bundled import bundled_kb
 
 Invoke = Callable[..., Result]
 
@@ -24,6 +29,31 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CAREERFIT_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The bundled knowledge base, loaded once for the whole run; tests must not change it."""
+    return bundled_kb()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run each test that takes ``role`` once per bundled role, named by the role's id.
+
+    A test that parametrizes ``role`` itself (with role ids, say) is left as it is.
+    """
+    if "role" in metafunc.fixturenames and not _parametrizes(metafunc, "role"):
+        metafunc.parametrize("role", bundled_kb().roles, ids=lambda role: role.id)
+
+
+def _parametrizes(metafunc: pytest.Metafunc, name: str) -> bool:
+    for marker in metafunc.definition.iter_markers("parametrize"):
+        names = marker.args[0] if marker.args else marker.kwargs["argnames"]
+        if isinstance(names, str):
+            names = names.split(",")
+        if name in (n.strip() for n in names):
+            return True
+    return False
 
 
 @pytest.fixture

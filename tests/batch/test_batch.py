@@ -18,12 +18,9 @@ from careerfit.batch import score as batchscore
 from careerfit.errors import ExitCode
 from careerfit.fit.ranking import rank
 from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
 from support import synthetic
 from support.helpers import answers_file
 from support.simulate import random_answers
-
-KB = load(bundled_data_dir())
 
 
 def _jsonl(answer_sets, respondent=True) -> str:
@@ -57,19 +54,19 @@ def _run(kb, text, kind, top=3):
     return summary, sink.getvalue()
 
 
-def test_fits_are_identical_to_single_scoring_jsonl_and_csv():
-    sets = [random_answers(KB, random.Random(i), skip=i % 3 * 0.3) for i in range(3000)]
-    summary, out = _run(KB, _jsonl(sets), "jsonl")
+def test_fits_are_identical_to_single_scoring_jsonl_and_csv(kb):
+    sets = [random_answers(kb, random.Random(i), skip=i % 3 * 0.3) for i in range(3000)]
+    summary, out = _run(kb, _jsonl(sets), "jsonl")
     assert summary.scored == 3000 and not summary.invalid
     for answers, line in zip(sets, out.splitlines(), strict=True):
         got = [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]]
-        assert got == _expected(KB, answers)
-    summary, out = _run(KB, _csv(KB, sets[:500]), "csv")
+        assert got == _expected(kb, answers)
+    summary, out = _run(kb, _csv(kb, sets[:500]), "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     for answers, row in zip(sets[:500], rows, strict=True):
         got = [(row[f"match_{k}"], float(row[f"fit_{k}"]), row[f"ready_{k}"] == "yes")
                for k in (1, 2, 3)]  # fmt: skip
-        assert got == _expected(KB, answers)
+        assert got == _expected(kb, answers)
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -96,8 +93,8 @@ def test_identical_on_a_synthetic_knowledge_base_with_gaps_and_requirements(seed
     assert any(not m["ready"] for line in out.splitlines() for m in json.loads(line)["top"])
 
 
-def test_the_cli_matches_quiz_answers_for_each_respondent(invoke, tmp_path):
-    sets = [random_answers(KB, random.Random(100 + i)) for i in range(25)]
+def test_the_cli_matches_quiz_answers_for_each_respondent(kb, invoke, tmp_path):
+    sets = [random_answers(kb, random.Random(100 + i)) for i in range(25)]
     responses = tmp_path / "class.jsonl"
     responses.write_text(_jsonl(sets))
     result = invoke("score", str(responses), "-o", str(tmp_path / "out.jsonl"))
@@ -115,8 +112,8 @@ def test_the_cli_matches_quiz_answers_for_each_respondent(invoke, tmp_path):
         assert json.loads(line)["respondent"] == f"r{i}"
 
 
-def test_invalid_rows_are_reported_with_their_lines_and_skipped(invoke, tmp_path):
-    good = random_answers(KB, random.Random(7))
+def test_invalid_rows_are_reported_with_their_lines_and_skipped(kb, invoke, tmp_path):
+    good = random_answers(kb, random.Random(7))
     text = _jsonl([good]) + '{"education": "phd"}\n' + "not json\n\n" + _jsonl([good])
     text += '{"enjoy-reserch": "agree", "education": "jd"}\n[1, 2]\n{"study": "none"}\n'
     responses = tmp_path / "r.jsonl"
@@ -138,18 +135,18 @@ def test_invalid_rows_are_reported_with_their_lines_and_skipped(invoke, tmp_path
     ("kind", "text"),
     [("jsonl", "not json\n\n[1]\n"), ("csv", "education,study\njust,three,cells\n")],
 )
-def test_a_file_with_no_readable_row_is_reported_not_a_crash(kind, text, monkeypatch):
+def test_a_file_with_no_readable_row_is_reported_not_a_crash(kb, kind, text, monkeypatch):
     monkeypatch.setattr(batchread, "READ", 2)  # a whole block of unreadable lines, then more
-    summary, out = _run(KB, text, kind)
+    summary, out = _run(kb, text, kind)
     assert summary.scored == 0 and [line for line, _ in summary.invalid] == (
         [1, 3] if kind == "jsonl" else [2]
     )
     assert out.count("\n") == (0 if kind == "jsonl" else 1)  # no result rows (CSV: a header)
 
 
-def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
-    sets = [random_answers(KB, random.Random(i)) for i in range(5)]
-    text = _csv(KB, sets) + "just,three,cells\n"
+def test_csv_in_csv_out_with_a_bad_cell_count(kb, invoke, tmp_path):
+    sets = [random_answers(kb, random.Random(i)) for i in range(5)]
+    text = _csv(kb, sets) + "just,three,cells\n"
     responses = tmp_path / "c.csv"
     responses.write_text(text)
     result = invoke("score", str(responses), "--top", "2")
@@ -161,9 +158,9 @@ def test_csv_in_csv_out_with_a_bad_cell_count(invoke, tmp_path):
     assert "c.csv:7: has 3 cells" in result.stderr
 
 
-def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke, tmp_path):
-    sets = [random_answers(KB, random.Random(i)) for i in range(4)]
-    rows = _csv(KB, sets).splitlines()
+def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(kb, invoke, tmp_path):
+    sets = [random_answers(kb, random.Random(i)) for i in range(4)]
+    rows = _csv(kb, sets).splitlines()
     rows.insert(3, 'r-huge,"' + "x" * 200_000 + '"')  # quoted, over the csv module's limit
     responses = tmp_path / "c.csv"
     responses.write_text("\n".join(rows) + "\n")
@@ -176,35 +173,35 @@ def test_a_csv_row_the_csv_reader_refuses_is_reported_and_the_rest_scored(invoke
     assert "Traceback" not in result.output
 
 
-def test_quoted_cells_with_commas_quotes_and_line_breaks_are_read_as_csv():
-    sets = [random_answers(KB, random.Random(i)) for i in range(1500)]  # quotes from block 2 on
-    text = _csv(KB, sets)
+def test_quoted_cells_with_commas_quotes_and_line_breaks_are_read_as_csv(kb):
+    sets = [random_answers(kb, random.Random(i)) for i in range(1500)]  # quotes from block 2 on
+    text = _csv(kb, sets)
     names = ["Lee, Sam", 'Ann "Nan"', "two\nlines"]
     for i, name in zip((1100, 1200, 1300), names, strict=True):
         quoted = '"' + name.replace('"', '""') + '"'
         text = text.replace(f"\nr{i},", f"\n{quoted},", 1)
-    summary, out = _run(KB, text, "csv")
+    summary, out = _run(kb, text, "csv")
     assert summary.scored == 1500 and not summary.invalid
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [rows[i]["respondent"] for i in (1100, 1200, 1300)] == names
     assert rows[1400]["line"] == "1402"  # records are counted: a break in a cell is not one
     for answers, row in zip(sets[1290:1310], rows[1290:1310], strict=True):
-        assert (row["match_1"], float(row["fit_1"])) == _expected(KB, answers)[0][:2]
+        assert (row["match_1"], float(row["fit_1"])) == _expected(kb, answers)[0][:2]
 
 
-def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(invoke, tmp_path):
-    sets = [random_answers(KB, random.Random(i)) for i in range(3)]
+def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(kb, invoke, tmp_path):
+    sets = [random_answers(kb, random.Random(i)) for i in range(3)]
     responses = tmp_path / "excel.csv"
-    responses.write_text(_csv(KB, sets), encoding="utf-8-sig")  # as Excel's "CSV UTF-8"
+    responses.write_text(_csv(kb, sets), encoding="utf-8-sig")  # as Excel's "CSV UTF-8"
     result = invoke("score", str(responses))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["respondent"] for r in rows] == ["r0", "r1", "r2"]
 
 
-def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_path):
+def test_output_file_is_refused_without_force_and_input_must_exist(kb, invoke, tmp_path):
     responses = tmp_path / "r.jsonl"
-    responses.write_text(_jsonl([random_answers(KB, random.Random(1))]))
+    responses.write_text(_jsonl([random_answers(kb, random.Random(1))]))
     target = tmp_path / "out.jsonl"
     target.write_text("keep")
     refused = invoke("score", str(responses), "-o", str(target))
@@ -214,8 +211,8 @@ def test_output_file_is_refused_without_force_and_input_must_exist(invoke, tmp_p
     assert missing.exit_code == ExitCode.DATA and "cannot be read" in missing.stderr
 
 
-def test_reads_standard_input(invoke):
-    text = _jsonl([random_answers(KB, random.Random(3))], respondent=False)
+def test_reads_standard_input(kb, invoke):
+    text = _jsonl([random_answers(kb, random.Random(3))], respondent=False)
     result = invoke("score", "-", input=text)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["respondent"] == "1"
@@ -272,11 +269,11 @@ def test_identical_when_multi_choice_answers_move_dimensions_and_single_ones_rec
         assert rows == [_expected(kb, answers, top=4) for answers in sets]
 
 
-def test_answers_in_other_spellings_score_as_their_canonical_form():
+def test_answers_in_other_spellings_score_as_their_canonical_form(kb):
     """What an answers file accepts, a batch row accepts, with the same result."""
-    base = random_answers(KB, random.Random(11))
-    settings = next(q for q in KB.questions_file.questions if q.kind.value == "multi")
-    single = next(q for q in KB.questions_file.questions if q.skippable and q.kind.value == "scale")
+    base = random_answers(kb, random.Random(11))
+    settings = next(q for q in kb.questions_file.questions if q.kind.value == "multi")
+    single = next(q for q in kb.questions_file.questions if q.skippable and q.kind.value == "scale")
     chosen = [o.value for o in settings.options if not o.exclusive][:2]
     variants = [
         {**base, settings.id: " ".join(chosen)},  # a multi-choice answer as one string
@@ -285,37 +282,37 @@ def test_answers_in_other_spellings_score_as_their_canonical_form():
         {**base, single.id: ""},  # skipped by an empty string
     ]
     text = "\n".join(json.dumps(v) for v in variants) + "\n"
-    summary, out = _run(KB, text, "jsonl")
+    summary, out = _run(kb, text, "jsonl")
     assert summary.scored == 4 and not summary.invalid
     canonical = {**base, settings.id: tuple(chosen)}
     skipped = {k: v for k, v in base.items() if k != single.id}
     expected = [canonical, canonical, skipped, skipped]
     for answers, line in zip(expected, out.splitlines(), strict=True):
         assert [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]] == (
-            _expected(KB, answers)
+            _expected(kb, answers)
         )
 
 
-def test_csv_cells_with_spaces_as_spreadsheets_write_them():
-    sets = [random_answers(KB, random.Random(i)) for i in range(20)]
-    spaced = _csv(KB, sets).replace("\r\n", "\n").replace(",", ", ")
+def test_csv_cells_with_spaces_as_spreadsheets_write_them(kb):
+    sets = [random_answers(kb, random.Random(i)) for i in range(20)]
+    spaced = _csv(kb, sets).replace("\r\n", "\n").replace(",", ", ")
     spaced = "\n".join(line + " " if line else line for line in spaced.split("\n"))
-    summary, out = _run(KB, spaced, "csv")
+    summary, out = _run(kb, spaced, "csv")
     assert summary.scored == 20 and not summary.invalid, summary.invalid[:3]
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["respondent"] for r in rows] == [f"r{i}" for i in range(20)]
     for answers, row in zip(sets, rows, strict=True):
-        assert (row["match_1"], float(row["fit_1"])) == _expected(KB, answers)[0][:2]
+        assert (row["match_1"], float(row["fit_1"])) == _expected(kb, answers)[0][:2]
 
 
-def test_block_and_chunk_boundaries_keep_every_row_and_line_number(monkeypatch):
+def test_block_and_chunk_boundaries_keep_every_row_and_line_number(kb, monkeypatch):
     monkeypatch.setattr(batchread, "READ", 7)
     monkeypatch.setattr(batch, "CHUNK", 20)
-    sets = [random_answers(KB, random.Random(i)) for i in range(100)]
+    sets = [random_answers(kb, random.Random(i)) for i in range(100)]
     lines = _jsonl(sets, respondent=False).splitlines()
     for bad in (3, 50, 51, 97):  # in different blocks and chunks
         lines[bad - 1] = '{"education": "phd"}' if bad % 2 else "{oops"
-    summary, out = _run(KB, "\n".join(lines) + "\n", "jsonl")
+    summary, out = _run(kb, "\n".join(lines) + "\n", "jsonl")
     assert [line for line, _ in summary.invalid] == [3, 50, 51, 97]
     good = [i for i in range(100) if i + 1 not in (3, 50, 51, 97)]
     results = [json.loads(line) for line in out.splitlines()]
@@ -323,19 +320,19 @@ def test_block_and_chunk_boundaries_keep_every_row_and_line_number(monkeypatch):
     assert [r["respondent"] for r in results] == [str(i + 1) for i in good]
     for i, result in zip(good, results, strict=True):
         assert [(m["role"], m["fit"]) for m in result["top"]] == [
-            (role, fit) for role, fit, _ in _expected(KB, sets[i])
+            (role, fit) for role, fit, _ in _expected(kb, sets[i])
         ]
     assert summary.first.total() == len(good)
 
 
 @pytest.mark.parametrize("top", [1, 3, 16, 40])
-def test_every_top_size_ranks_as_a_single_quiz_does(top):
-    sets = [random_answers(KB, random.Random(200 + i)) for i in range(40)]
-    _, out = _run(KB, _jsonl(sets), "jsonl", top)
-    shown = min(top, len(KB.roles))
+def test_every_top_size_ranks_as_a_single_quiz_does(kb, top):
+    sets = [random_answers(kb, random.Random(200 + i)) for i in range(40)]
+    _, out = _run(kb, _jsonl(sets), "jsonl", top)
+    shown = min(top, len(kb.roles))
     for answers, line in zip(sets, out.splitlines(), strict=True):
         got = [(m["role"], m["fit"], m["ready"]) for m in json.loads(line)["top"]]
-        assert got == _expected(KB, answers, top=shown)
+        assert got == _expected(kb, answers, top=shown)
 
 
 def test_ties_keep_the_knowledge_base_order():
@@ -347,17 +344,17 @@ def test_ties_keep_the_knowledge_base_order():
         assert (batchscore._best(np, fit, top) == stable[:, :top]).all()
 
 
-def test_respondent_names_are_quoted_as_each_format_needs():
+def test_respondent_names_are_quoted_as_each_format_needs(kb):
     names = ['Ann "Nan" O\'Neil', "Lee, Sam", "Zoë", "tab\there"]
-    sets = [random_answers(KB, random.Random(i)) for i in range(len(names))]
+    sets = [random_answers(kb, random.Random(i)) for i in range(len(names))]
     rows = [json.dumps({**{k: list(v) if isinstance(v, tuple) else v for k, v in a.items()},
                         "respondent": n}) for a, n in zip(sets, names, strict=True)]  # fmt: skip
-    _, out = _run(KB, "\n".join(rows) + "\n", "jsonl")
+    _, out = _run(kb, "\n".join(rows) + "\n", "jsonl")
     assert [json.loads(line)["respondent"] for line in out.splitlines()] == names
-    text = _csv(KB, sets)
+    text = _csv(kb, sets)
     for i, name in enumerate(names):
         text = text.replace(f"\nr{i},", "\n" + _csv_cell(name) + ",", 1)
-    _, out = _run(KB, text, "csv")
+    _, out = _run(kb, text, "csv")
     assert [r["respondent"] for r in csv.DictReader(io.StringIO(out))] == names
 
 

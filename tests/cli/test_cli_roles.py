@@ -7,10 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
-
-KB = load(bundled_data_dir())
 REQUIRED_ROLES = [
     "paralegal", "legal-secretary", "legal-assistant", "paralegal-secretary", "legal-clerk",
     "law-clerk", "legal-researcher", "compliance-officer", "legal-case-manager",
@@ -20,17 +16,17 @@ REQUIRED_ROLES = [
 ]  # fmt: skip
 
 
-def test_roles_lists_every_required_role(invoke):
+def test_roles_lists_every_required_role(kb, invoke):
     result = invoke("roles", env={"COLUMNS": "250"})  # wide enough that no title wraps
     assert result.exit_code == 0, result.output
     for rid in REQUIRED_ROLES:
-        assert KB.by_id[rid].title in result.stdout
+        assert kb.by_id[rid].title in result.stdout
 
 
-def test_roles_json_gives_ids_and_derived_share(invoke):
+def test_roles_json_gives_ids_and_derived_share(kb, invoke):
     result = invoke("roles", "--json")
     data = json.loads(result.stdout)
-    assert [r["id"] for r in data] == [r.id for r in KB.roles]
+    assert [r["id"] for r in data] == [r.id for r in kb.roles]
     assert set(REQUIRED_ROLES) <= {r["id"] for r in data}
     by_id = {r["id"]: r for r in data}
     # The paralegal does substantive work, the legal secretary does not (s001:17).
@@ -44,8 +40,8 @@ def test_profile_accepts_id_title_any_case(invoke, name):
     assert "Legal Clerk (legal-clerk)" in result.stdout
 
 
-def test_profile_accepts_alias(invoke):
-    role = next(r for r in KB.roles if r.aliases)
+def test_profile_accepts_alias(kb, invoke):
+    role = next(r for r in kb.roles if r.aliases)
     result = invoke("profile", role.aliases[0].upper())
     assert result.exit_code == 0, result.output
     assert f"({role.id})" in result.stdout
@@ -69,7 +65,7 @@ def test_profile_reads_summary_first_sources_last(invoke):
 
 
 @pytest.mark.parametrize("role", REQUIRED_ROLES)
-def test_every_role_renders_every_section(invoke, role):
+def test_every_role_renders_every_section(kb, invoke, role):
     result = invoke("profile", role)
     assert result.exit_code == 0, result.output
     for title in (
@@ -88,7 +84,7 @@ def test_every_role_renders_every_section(invoke, role):
         "Interview questions",
     ):
         assert title in result.stdout
-    if KB.by_id[role].not_given:
+    if kb.by_id[role].not_given:
         assert "Not given by any source." in result.stdout
 
 
@@ -100,10 +96,10 @@ def test_profile_unknown_role_suggests_and_exits_2(invoke):
     assert "Traceback" not in result.output
 
 
-def test_profile_json_has_derived_sources(invoke):
+def test_profile_json_has_derived_sources(kb, invoke):
     data = json.loads(invoke("profile", "law-clerk", "--json").stdout)
     assert data["id"] == "law-clerk"
-    assert {s["id"] for s in data["derived"]["sources"]} == set(KB.by_id["law-clerk"].sources)
+    assert {s["id"] for s in data["derived"]["sources"]} == set(kb.by_id["law-clerk"].sources)
 
 
 def test_compare_reproduces_seed_003_table(invoke):
@@ -162,12 +158,12 @@ def test_compare_unknown_role_exit_2(invoke):
     assert "astronaut" in result.stderr
 
 
-def test_paths_shows_tree_with_what_each_step_takes(invoke):
+def test_paths_shows_tree_with_what_each_step_takes(kb, invoke):
     result = invoke("paths", "legal-secretary")
     assert result.exit_code == 0, result.output
     assert "Legal Secretary (legal-secretary)" in result.stdout
-    for move in KB.by_id["legal-secretary"].moves:
-        assert KB.by_id[move.to].title in result.stdout
+    for move in kb.by_id["legal-secretary"].moves:
+        assert kb.by_id[move.to].title in result.stdout
     assert "takes:" in result.stdout
 
 
@@ -184,8 +180,8 @@ def test_paths_json_nests_and_never_revisits(invoke):
     assert any(step["next"] for step in data["steps"])
 
 
-def test_paths_role_without_moves_says_so(invoke):
-    role = next(r for r in KB.roles if not r.moves)
+def test_paths_role_without_moves_says_so(kb, invoke):
+    role = next(r for r in kb.roles if not r.moves)
     result = invoke("paths", role.id)
     assert result.exit_code == 0
     assert "No source names a move" in result.stdout

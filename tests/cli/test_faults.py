@@ -9,41 +9,32 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
 from careerfit.errors import ExitCode
-from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
 from careerfit.quiz.store import FILENAME, SCHEMA_VERSION, Store
 from support.figures import FIGURES
 from support.helpers import typed_replies
 from support.personas import PERSONAS
+from support.processes import run_careerfit, spawn_careerfit, start_careerfit
 
-QUESTIONS = load(bundled_data_dir()).questions_file.questions
 POSIX = pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals and terminals")
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "CAREERFIT_HOME": str(home), "COLUMNS": "100", "TERM": "dumb"}
-    env.pop("CAREERFIT_DATA", None)
-    return pexpect.spawn(sys.executable, ["-m", "careerfit", *args], env=env,
-                         encoding="utf-8", timeout=20)  # fmt: skip
+    return spawn_careerfit(*args, home=home, columns=100, term="dumb")
 
 
 def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CAREERFIT_HOME": str(home), "COLUMNS": "100"}
-    env.pop("CAREERFIT_DATA", None)
-    return subprocess.run([sys.executable, "-m", "careerfit", *args], env=env, text=True,
-                          capture_output=True, check=False, stdin=subprocess.DEVNULL)  # fmt: skip
+    return run_careerfit(*args, home=home)
 
 
-def _reply(rng: random.Random, number: int) -> tuple[str, object]:
+def _reply(questions, rng: random.Random, number: int) -> tuple[str, object]:
     """A random valid reply to question `number` (1-based) and the value it stores."""
-    q = QUESTIONS[number - 1]
+    q = questions[number - 1]
     if q.kind.value == "multi":
         plain = [i for i, o in enumerate(q.options) if not o.exclusive]
         chosen = sorted(rng.sample(plain, rng.randint(1, 2)))
@@ -52,8 +43,10 @@ def _reply(rng: random.Random, number: int) -> tuple[str, object]:
     return str(i + 1), q.options[i].value
 
 
+@pytest.mark.slow
 @POSIX
-def test_sigkill_at_random_points_loses_no_acknowledged_answer(tmp_path):
+def test_sigkill_at_random_points_loses_no_acknowledged_answer(kb, tmp_path):
+    questions = kb.questions_file.questions
     rng = random.Random(20261125)
     home = tmp_path / "home"
     acknowledged: dict[str, object] = {}
@@ -76,16 +69,16 @@ def test_sigkill_at_random_points_loses_no_acknowledged_answer(tmp_path):
                 child.expect(f"Question {position} of 26")
                 child.expect("> ")
                 continue
-            reply, value = _reply(rng, position)
+            reply, value = _reply(questions, rng, position)
             child.sendline(reply)
             child.expect(f"Question {position + 1} of 26")  # shown only once it is stored
             child.expect("> ")
-            acknowledged[QUESTIONS[position - 1].id] = value
+            acknowledged[questions[position - 1].id] = value
             position += 1
         if position <= 25 and rng.random() < 0.5:  # kill right after typing, unacknowledged
-            reply, value = _reply(rng, position)
+            reply, value = _reply(questions, rng, position)
             child.sendline(reply)
-            pending = (QUESTIONS[position - 1].id, value)
+            pending = (questions[position - 1].id, value)
         child.kill(signal.SIGKILL)
         child.close(force=True)
         FIGURES["kills injected"] += 1
@@ -109,6 +102,7 @@ def test_sigkill_at_random_points_loses_no_acknowledged_answer(tmp_path):
         assert set(stored) == set(acknowledged)
 
 
+@pytest.mark.slow
 def test_a_missing_data_folder_is_created(tmp_path):
     home = tmp_path / "a" / "b" / "c"
     result = cli(home, "history")
@@ -116,6 +110,7 @@ def test_a_missing_data_folder_is_created(tmp_path):
     assert (home / FILENAME).is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["file", "proc"])
 def test_an_unusable_data_folder_is_explained(tmp_path, where):
     if where == "file":
@@ -131,6 +126,7 @@ def test_an_unusable_data_folder_is_explained(tmp_path, where):
     assert "CAREERFIT_HOME" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
 def test_a_read_only_data_folder_is_explained(tmp_path):
     home = tmp_path / "ro"
@@ -144,12 +140,11 @@ def test_a_read_only_data_folder_is_explained(tmp_path):
 
 
 def _quiz_answers(home: Path) -> None:
-    env = {**os.environ, "CAREERFIT_HOME": str(home)}
     replies = typed_replies(PERSONAS[0].answers)
-    subprocess.run([sys.executable, "-m", "careerfit", "quiz"], input=replies, env=env,
-                   text=True, capture_output=True, check=True)  # fmt: skip
+    run_careerfit("quiz", home=home, input=replies, check=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
 def test_a_damaged_store_is_moved_aside_never_deleted(tmp_path, damage):
     home = tmp_path / "home"
@@ -172,6 +167,7 @@ def test_a_damaged_store_is_moved_aside_never_deleted(tmp_path, damage):
     FIGURES["damaged stores recovered"] += 1
 
 
+@pytest.mark.slow
 def test_a_store_from_a_newer_careerfit_is_refused(tmp_path):
     home = tmp_path / "home"
     Store(home).close()
@@ -184,6 +180,7 @@ def test_a_store_from_a_newer_careerfit_is_refused(tmp_path):
     assert "newer careerfit" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @POSIX
 def test_two_quizzes_at_once_and_an_export_while_one_writes(tmp_path):
     home = tmp_path / "home"
@@ -254,9 +251,10 @@ def test_history_delete_removes_answers_from_the_file(invoke, tmp_path):
     assert b"immigration" not in raw and b"strongly-agree" not in raw
 
 
-def test_the_process_ends_with_all_output_written_and_the_right_code(tmp_path):
+@pytest.mark.slow
+def test_the_process_ends_with_all_output_written_and_the_right_code(kb, tmp_path):
     """careerfit skips Python's teardown; output must still be complete and codes right."""
-    ids = [r.id for r in load(bundled_data_dir()).roles]
+    ids = [r.id for r in kb.roles]
     big = cli(tmp_path, "compare", *ids, "--json")  # larger than a pipe's buffer
     assert big.returncode == 0 and len(big.stdout) > 65536
     assert json.loads(big.stdout)["roles"] == ids
@@ -266,18 +264,18 @@ def test_the_process_ends_with_all_output_written_and_the_right_code(tmp_path):
     assert cli(tmp_path).returncode == ExitCode.USAGE  # no command: help, as click does
 
 
+@pytest.mark.slow
 @POSIX
-def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+def test_a_reader_that_stops_early_ends_the_run_quietly(kb, tmp_path):
     """'careerfit score big.jsonl | head -c 10': no traceback, no 'internal error'."""
     rng = random.Random(3)
     responses = tmp_path / "many.jsonl"
+    questions = kb.questions_file.questions
     with responses.open("w") as handle:
         for _ in range(30_000):  # about 7 MB of results: far more than a pipe holds
-            answers = {q.id: _reply(rng, n)[1] for n, q in enumerate(QUESTIONS, start=1)}
+            answers = {q.id: _reply(questions, rng, n)[1] for n, q in enumerate(questions, 1)}
             handle.write(json.dumps(answers) + "\n")
-    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path), "COLUMNS": "100"}
-    proc = subprocess.Popen([sys.executable, "-m", "careerfit", "score", str(responses)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # fmt: skip
+    proc = start_careerfit("score", str(responses), home=tmp_path, text=False)
     assert proc.stdout.read(10) == b'{"responde'
     proc.stdout.close()
     with proc.stderr:
@@ -285,21 +283,19 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
     assert (proc.wait(timeout=60), stderr) == (ExitCode.FAILURE, "")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", [["roles"], ["roles", "--json"]])
 def test_a_full_disk_is_explained_not_called_a_bug(tmp_path, args):
-    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path)}
     with open("/dev/full", "w") as full:  # every write fails: no space left on device
-        done = subprocess.run([sys.executable, "-m", "careerfit", *args], stdout=full,
-                              stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
+        done = run_careerfit(*args, home=tmp_path, stdout=full)
     assert done.returncode == ExitCode.FAILURE
     assert "could not write its output (No space left on device)" in done.stderr
     assert "bug" not in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_a_closed_standard_output_is_no_crash(tmp_path):
-    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "careerfit", "roles"], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, env=env,
-                          preexec_fn=lambda: os.close(1))  # fmt: skip
+    done = run_careerfit("roles", home=tmp_path, stdout=subprocess.DEVNULL,
+                         preexec_fn=lambda: os.close(1))  # fmt: skip
     assert done.returncode == 0 and "Traceback" not in done.stderr

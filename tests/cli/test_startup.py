@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import pytest
+
+from support.processes import run_python
+
+pytestmark = pytest.mark.slow
 
 PROBE = """
 import sys
@@ -21,9 +23,7 @@ print(" ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 
 
 def _imported(tmp_path, *args: str) -> set[str]:
-    env = {**os.environ, "CAREERFIT_HOME": str(tmp_path), "CAREERFIT_CACHE": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], env=env, capture_output=True,
-                          text=True, check=True)  # fmt: skip
+    done = run_python(PROBE, *args, home=tmp_path, cache=tmp_path, check=True)
     return set(done.stderr.split())
 
 

@@ -11,12 +11,11 @@ from hypothesis import strategies as st
 from careerfit.fit.ranking import rank
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
 from support import synthetic
+from support.bundled import bundled_kb
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-BUNDLED = load(bundled_data_dir())
 _CACHE: dict[tuple[int, int, int], KnowledgeBase] = {}
 
 
@@ -32,7 +31,7 @@ def synthetic_kb(n_roles: int, n_questions: int, seed: int) -> KnowledgeBase:
 def kb_and_answers(draw):
     kb = draw(
         st.builds(synthetic_kb, st.integers(1, 8), st.integers(6, 14), st.integers(0, 5))
-        | st.just(BUNDLED)
+        | st.builds(bundled_kb)
     )
     answers = {}
     for q in kb.questions_file.questions:

@@ -7,44 +7,39 @@ import random
 import pytest
 
 from careerfit.fit.ranking import rank
-from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
 from careerfit.kb.questions import QuestionKind
 from support.personas import PERSONAS, Persona
 from support.simulate import answers_like, noisy, random_answers
 
-KB = load(bundled_data_dir())
-QUESTIONS = KB.questions_file.questions
-DIMS = {d.id: d for d in KB.questions_file.dimensions}
-FACTORS = KB.questions_file.factors
+
+@pytest.fixture(scope="module")
+def samples(kb):
+    """Sixty sets of random answers; a third skip nothing, the rest some of what they may."""
+    return [random_answers(kb, random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
 
 
-SAMPLES = [random_answers(KB, random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
-
-
-@pytest.mark.parametrize("role", KB.roles, ids=lambda r: r.id)
-def test_someone_answering_as_a_role_ranks_it_first(role):
-    results = rank(KB, answers_like(KB, role))
+def test_someone_answering_as_a_role_ranks_it_first(kb, role):
+    results = rank(kb, answers_like(kb, role))
     assert results.ranked[0].role.id == role.id, [
         (r.role.id, round(r.fit, 1)) for r in results.ranked[:3]
     ]
 
 
-def _substantive_pairs():
+def _substantive_pairs(questions):
     """Questions whose answers move substantive work and nothing else."""
-    for q in QUESTIONS:
+    for q in questions:
         if q.measures == ["substantive"] and not q.records:
             values = sorted(q.options, key=lambda o: o.moves.get("substantive", 0))
             yield q, values[0].value, values[-1].value
 
 
-def test_more_substantive_answers_never_lift_a_procedural_role_over_a_substantive_one():
-    share = {r.id: r.substantive_share for r in KB.roles}
+def test_more_substantive_answers_never_lift_a_procedural_role_over_a_substantive_one(kb, samples):
+    share = {r.id: r.substantive_share for r in kb.roles}
     checked = 0
-    for answers in SAMPLES:
-        for q, low, high in _substantive_pairs():
-            before = rank(KB, {**answers, q.id: low})
-            after = rank(KB, {**answers, q.id: high})
+    for answers in samples:
+        for q, low, high in _substantive_pairs(kb.questions_file.questions):
+            before = rank(kb, {**answers, q.id: low})
+            after = rank(kb, {**answers, q.id: high})
             rank_after = {r.role.id: r.rank for r in after.ranked}
             for above in before.ranked:
                 for below in before.ranked[above.rank :]:
@@ -55,52 +50,55 @@ def test_more_substantive_answers_never_lift_a_procedural_role_over_a_substantiv
     assert checked > 1000
 
 
-def _bound(answers: dict, question) -> float:
+def _bound(kb, answers: dict, question) -> float:
     """Most a fit can move when this one answer changes, from the weights alone.
 
     A dimension's position moves by at most this question's span over the total span of
     the answered questions measuring it; setting, pay and education factors by at most 1.
     """
+    questions, factors = kb.questions_file.questions, kb.questions_file.factors
+    dims = {d.id: d for d in kb.questions_file.dimensions}
     spans: dict[str, float] = {}
-    for q in QUESTIONS:
+    for q in questions:
         if q.id in answers or q.id == question.id:
             for d in q.measures:
                 moves = [o.moves.get(d, 0) for o in q.options]
                 spans[d] = spans.get(d, 0) + max(moves) - min(moves)
     # The smallest total weight in play, before or after the change: a factor this question
     # switches on or off counts as off, which can only widen the bound.
-    total = sum(d.weight for d in DIMS.values() if d.id in spans)
-    pay = next(o.pay for o in next(q for q in QUESTIONS if q.records == "pay").options
+    total = sum(d.weight for d in dims.values() if d.id in spans)
+    pay = next(o.pay for o in next(q for q in questions if q.records == "pay").options
                if o.value == answers.get("pay"))  # fmt: skip
     if answers.get("settings") and question.records != "setting":
-        total += FACTORS.settings.weight
+        total += factors.settings.weight
     if pay and question.records != "pay":
-        total += FACTORS.pay.weight
+        total += factors.pay.weight
     if "education" in answers and question.records != "education":
-        total += FACTORS.preparation.weight
+        total += factors.preparation.weight
     moved = 0.0
     for d in question.measures:
         moves = [o.moves.get(d, 0) for o in question.options]
-        moved += DIMS[d].weight * (max(moves) - min(moves)) / spans[d]
-    record = {"setting": FACTORS.settings, "pay": FACTORS.pay, "education": FACTORS.preparation,
-              "study": FACTORS.preparation}.get(question.records or "")  # fmt: skip
+        moved += dims[d].weight * (max(moves) - min(moves)) / spans[d]
+    record = {"setting": factors.settings, "pay": factors.pay, "education": factors.preparation,
+              "study": factors.preparation}.get(question.records or "")  # fmt: skip
     if record is not None:
         moved += record.weight
     return 100 * moved / total
 
 
-def test_one_changed_answer_moves_any_fit_by_a_bounded_amount():
-    full = [a for a in SAMPLES if len(a) == len(QUESTIONS)]
+def test_one_changed_answer_moves_any_fit_by_a_bounded_amount(kb, samples):
+    questions = kb.questions_file.questions
+    full = [a for a in samples if len(a) == len(questions)]
     assert full
     worst = 0.0
     for answers in full[:10]:
-        base = {r.role.id: r.fit for r in rank(KB, answers).ranked}
-        for q in QUESTIONS:
+        base = {r.role.id: r.fit for r in rank(kb, answers).ranked}
+        for q in questions:
             if q.kind is QuestionKind.multi:
                 continue
             for option in q.options:
-                changed = rank(KB, {**answers, q.id: option.value})
-                limit = _bound(answers, q)
+                changed = rank(kb, {**answers, q.id: option.value})
+                limit = _bound(kb, answers, q)
                 for r in changed.ranked:
                     delta = abs(r.fit - base[r.role.id])
                     assert delta <= limit + 1e-9, (q.id, r.role.id, delta, limit)
@@ -109,32 +107,32 @@ def test_one_changed_answer_moves_any_fit_by_a_bounded_amount():
     assert worst <= 20
 
 
-@pytest.mark.parametrize("answers", SAMPLES[:30])
-def test_contributions_add_up_to_a_fit_between_0_and_100(answers):
-    for r in rank(KB, answers).ranked:
+@pytest.mark.parametrize("sample", range(30), ids=lambda n: f"answers{n}")
+def test_contributions_add_up_to_a_fit_between_0_and_100(kb, samples, sample):
+    for r in rank(kb, samples[sample]).ranked:
         assert r.fit == pytest.approx(sum(c.points for c in r.contributions))
         assert 0 <= r.fit <= 100
         assert all(0 <= c.closeness <= 1 for c in r.contributions)
 
 
-def test_same_answers_same_ranking_whatever_their_order():
-    answers = SAMPLES[5]
-    first = [(r.role.id, r.fit) for r in rank(KB, answers).ranked]
+def test_same_answers_same_ranking_whatever_their_order(kb, samples):
+    answers = samples[5]
+    first = [(r.role.id, r.fit) for r in rank(kb, answers).ranked]
     shuffled = dict(reversed(list(answers.items())))
-    assert [(r.role.id, r.fit) for r in rank(KB, shuffled).ranked] == first
-    assert [(r.role.id, r.fit) for r in rank(KB, answers).ranked] == first
+    assert [(r.role.id, r.fit) for r in rank(kb, shuffled).ranked] == first
+    assert [(r.role.id, r.fit) for r in rank(kb, answers).ranked] == first
 
 
-def test_ties_keep_the_knowledge_base_order():
-    results = rank(KB, {})  # nothing answered: every role ties
-    assert [r.role.id for r in results.ranked] == [r.id for r in KB.roles]
+def test_ties_keep_the_knowledge_base_order(kb):
+    results = rank(kb, {})  # nothing answered: every role ties
+    assert [r.role.id for r in results.ranked] == [r.id for r in kb.roles]
 
 
-def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs():
-    law_clerk = KB.by_id["law-clerk"]
-    as_clerk = answers_like(KB, law_clerk)
+def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs(kb):
+    law_clerk = kb.by_id["law-clerk"]
+    as_clerk = answers_like(kb, law_clerk)
     without_jd = {**as_clerk, "education": "bachelor", "study": "jd"}
-    result = rank(KB, without_jd).for_role("law-clerk")
+    result = rank(kb, without_jd).for_role("law-clerk")
     assert result.rank == 1  # still the best fit: it is the work they want
     assert not result.ready
     assert result.status == "needs a law degree (J.D.)"
@@ -142,51 +140,51 @@ def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs():
     assert "law" in gap.next_step.lower() and gap.cites
 
 
-def test_gaps_name_the_credential_and_the_body_that_issues_it():
-    paralegal = rank(KB, {**answers_like(KB, KB.by_id["paralegal"]), "credentials": ("none",)})
+def test_gaps_name_the_credential_and_the_body_that_issues_it(kb):
+    paralegal = rank(kb, {**answers_like(kb, kb.by_id["paralegal"]), "credentials": ("none",)})
     gaps = paralegal.for_role("paralegal").gaps
     crp = next(g for g in gaps if g.short.startswith("CRP"))
     assert "National Federation of Paralegal Associations" in crp.next_step
     assert not crp.hard  # recommended, not required (s001:80)
 
 
-def test_a_regional_requirement_is_not_a_hard_requirement_everywhere():
-    result = rank(KB, answers_like(KB, KB.by_id["paralegal"])).for_role("paralegal")
+def test_a_regional_requirement_is_not_a_hard_requirement_everywhere(kb):
+    result = rank(kb, answers_like(kb, kb.by_id["paralegal"])).for_role("paralegal")
     assert result.ready
     assert any("California" in g.short for g in result.gaps)
 
 
-def test_noisy_respondents_are_reproducible():
-    role = KB.by_id["legal-clerk"]
-    base = answers_like(KB, role)
-    assert noisy(KB, base, 0.3, random.Random(7)) == noisy(KB, base, 0.3, random.Random(7))
+def test_noisy_respondents_are_reproducible(kb):
+    role = kb.by_id["legal-clerk"]
+    base = answers_like(kb, role)
+    assert noisy(kb, base, 0.3, random.Random(7)) == noisy(kb, base, 0.3, random.Random(7))
 
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name.split(",")[0])
-def test_persona(persona: Persona):
-    ranked = [r.role.id for r in rank(KB, persona.answers).ranked]
+def test_persona(kb, persona: Persona):
+    ranked = [r.role.id for r in rank(kb, persona.answers).ranked]
     assert ranked[0] in persona.top, (persona.why, ranked[:5])
     assert not persona.not_high & set(ranked[:5]), (persona.why, ranked[:5])
     for role, above in persona.below.items():
         assert ranked.index(role) > ranked.index(above), (persona.why, ranked)
 
 
-def test_personas_answer_in_their_own_words_not_from_profiles():
+def test_personas_answer_in_their_own_words_not_from_profiles(kb):
     for persona in PERSONAS:
-        ideal = answers_like(KB, KB.by_id[sorted(persona.top)[0]])
+        ideal = answers_like(kb, kb.by_id[sorted(persona.top)[0]])
         same = sum(persona.answers.get(k) == v for k, v in ideal.items())
         assert same < len(ideal) - 3, persona.name
 
 
-def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking():
+def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking(kb):
     """The what-if hint scores a hundred variants through the lean path; it must agree."""
     from careerfit.fit.ranking import fits
 
     for seed in range(60):
         rng = random.Random(seed)
-        answers = random_answers(KB, rng, skip=seed % 4 * 0.25)
-        full = {r.role.id: r.fit for r in rank(KB, answers).ranked}
-        everyone = fits(KB, answers)
-        assert everyone == [full[r.id] for r in KB.roles]
-        some = rng.sample(range(len(KB.roles)), 3)
-        assert fits(KB, answers, some) == [everyone[i] for i in some]
+        answers = random_answers(kb, rng, skip=seed % 4 * 0.25)
+        full = {r.role.id: r.fit for r in rank(kb, answers).ranked}
+        everyone = fits(kb, answers)
+        assert everyone == [full[r.id] for r in kb.roles]
+        some = rng.sample(range(len(kb.roles)), 3)
+        assert fits(kb, answers, some) == [everyone[i] for i in some]

@@ -8,10 +8,8 @@ against the bundled knowledge base.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,18 +17,14 @@ import yaml
 
 from careerfit.kb.yamlread import MAX_BYTES
 from support.figures import FIGURES
+from support.processes import run_careerfit
 
 CORPUS = Path(__file__).parents[1] / "corpus"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text())["cases"]
 
 
 def run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CAREERFIT_HOME": str(home), "COLUMNS": "120", "TERM": "xterm-256color"}
-    env.pop("CAREERFIT_DATA", None)
-    return subprocess.run(
-        [sys.executable, "-m", "careerfit", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    return run_careerfit(*args, home=home, cwd=cwd, columns=120, term="xterm-256color")
 
 
 def _prepare(case: dict, tmp_path: Path) -> tuple[list[str], str]:
@@ -60,6 +54,7 @@ def test_the_corpus_is_large_enough_and_its_files_exist():
         assert case.get("generate") or (CORPUS / case["file"]).is_file(), case["id"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['kind']}-{c['id']}")
 def test_bad_input(case, tmp_path):
     work, home = tmp_path / "work", tmp_path / "home"

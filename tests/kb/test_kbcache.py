@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 
 import pytest
 
 from careerfit.kb import load as knowledge
 from careerfit.kb.cache import load_cached
+from support.processes import run_python
 
 
 def _cache_files(tmp_path):
@@ -68,6 +67,7 @@ def test_an_unwritable_cache_folder_only_means_no_cache(kb_copy, tmp_path, monke
     assert len(load_cached(kb_copy).roles) == 16
 
 
+@pytest.mark.slow
 def test_a_cached_load_does_not_import_the_yaml_reader(kb_copy, tmp_path):
     """What the split of knowledgebase from knowledge is for: start-up of cached commands."""
     load_cached(kb_copy)
@@ -77,8 +77,7 @@ def test_a_cached_load_does_not_import_the_yaml_reader(kb_copy, tmp_path):
         "print(sorted(m for m in sys.modules if m in ('careerfit.kb.load', 'yaml', "
         "'careerfit.kb.yamlread', 'pydantic')))"
     )
-    env = {**os.environ, "CAREERFIT_CACHE": str(tmp_path / "cache")}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    out = run_python(code, home=tmp_path / "home", cache=tmp_path / "cache")
     assert out.stdout.strip() == "[]", out.stderr
 
 

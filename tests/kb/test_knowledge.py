@@ -9,39 +9,36 @@ import pytest
 
 from careerfit.kb.citations import iter_cites
 from careerfit.kb.facts import OPTIONAL_SECTIONS, DutyKind
-from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
-
-KB = load(bundled_data_dir())
-SOURCES = {s.id: s for s in KB.roles_file.sources}
-ROLES = KB.roles
 
 
-@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
-def test_every_reference_of_a_role_resolves(role):
+@pytest.fixture(scope="module")
+def sources(kb):
+    """The source documents the knowledge base cites, by id."""
+    return {s.id: s for s in kb.roles_file.sources}
+
+
+def test_every_reference_of_a_role_resolves(kb, role):
     for move in role.moves:
-        assert move.to in KB.by_id and move.to != role.id
-    credential_ids = {c.id for c in KB.roles_file.credentials}
+        assert move.to in kb.by_id and move.to != role.id
+    credential_ids = {c.id for c in kb.roles_file.credentials}
     for rc in role.credentials:
         assert rc.credential in credential_ids
     own = {d.id for d in role.duties} | {s.id for s in role.skills}
     for q in role.interview_questions:
         assert set(q.based_on) <= own
-    judged = {d.id for d in KB.questions_file.dimensions if not d.derived}
+    judged = {d.id for d in kb.questions_file.dimensions if not d.derived}
     assert set(role.fit) == judged
 
 
-@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
-def test_every_citation_points_inside_a_known_source(role):
+def test_every_citation_points_inside_a_known_source(sources, role):
     cites = list(iter_cites(role, ()))
     assert cites
     for _, cite in cites:
         first, last = cite.lines
-        assert cite.source in SOURCES
-        assert 1 <= first <= last <= SOURCES[cite.source].lines
+        assert cite.source in sources
+        assert 1 <= first <= last <= sources[cite.source].lines
 
 
-@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
 def test_every_section_is_filled_or_marked_not_known(role):
     for section in OPTIONAL_SECTIONS:
         assert bool(getattr(role, section)) != (section in role.not_known), section
@@ -49,18 +46,18 @@ def test_every_section_is_filled_or_marked_not_known(role):
     assert role.duties and all(d.kind in DutyKind for d in role.duties)
 
 
-def test_sources_disagree_openly_where_the_seed_readme_says_they_do():
+def test_sources_disagree_openly_where_the_seed_readme_says_they_do(kb):
     # seeds/README.md: what a legal assistant does, what a legal clerk earns.
     for rid in ("legal-assistant", "legal-clerk", "legal-secretary"):
-        disagreements = [v for v in KB.by_id[rid].varies if v.kind.value == "disagreement"]
+        disagreements = [v for v in kb.by_id[rid].varies if v.kind.value == "disagreement"]
         assert disagreements, rid
         for v in disagreements:
             assert len({c.source for c in v.cite}) >= 2
 
 
-def test_comparisons_name_existing_roles():
-    for comparison in KB.roles_file.comparisons:
-        assert set(comparison.roles) <= set(KB.by_id)
+def test_comparisons_name_existing_roles(kb):
+    for comparison in kb.roles_file.comparisons:
+        assert set(comparison.roles) <= set(kb.by_id)
 
 
 def _shared_dir() -> Path | None:
@@ -73,21 +70,21 @@ def _shared_dir() -> Path | None:
 
 
 @pytest.fixture
-def source_texts() -> dict[str, list[str]]:
+def source_texts(sources) -> dict[str, list[str]]:
     """The lines of every source document, when they are beside this checkout."""
     shared = _shared_dir()
     if shared is None:
         pytest.skip("the source documents are not beside this checkout")
     return {
-        s.id: (shared / s.file).read_text(encoding="utf-8").splitlines() for s in SOURCES.values()
+        s.id: (shared / s.file).read_text(encoding="utf-8").splitlines() for s in sources.values()
     }
 
 
-def test_cited_lines_exist_and_are_not_blank(source_texts):
+def test_cited_lines_exist_and_are_not_blank(kb, sources, source_texts):
     texts = source_texts
     for sid, lines in texts.items():
-        assert len(lines) == SOURCES[sid].lines, f"{sid}: declared line count is stale"
-    for role in ROLES:
+        assert len(lines) == sources[sid].lines, f"{sid}: declared line count is stale"
+    for role in kb.roles:
         for loc, cite in iter_cites(role, ()):
             first, last = cite.lines
             cited = " ".join(texts[cite.source][first - 1 : last]).strip()
@@ -97,20 +94,20 @@ def test_cited_lines_exist_and_are_not_blank(source_texts):
 EVIDENCE_SHEET = "reference/occupation-evidence.md"
 
 
-def test_evidence_sheet_lines_are_cited_through_the_page_they_record(source_texts):
+def test_evidence_sheet_lines_are_cited_through_the_page_they_record(kb, sources, source_texts):
     # Every line of the occupation evidence sheet ends with the address of the public page it
     # records, in square brackets; a source on that file stands for one such page. So a line
     # cited through a source must name that source's address, or the reader is sent to the
     # wrong page.
-    on_sheet = {sid: s for sid, s in SOURCES.items() if s.file == EVIDENCE_SHEET}
+    on_sheet = {sid: s for sid, s in sources.items() if s.file == EVIDENCE_SHEET}
     assert on_sheet, "no public page is cited through the evidence sheet"
     for sid, source in on_sheet.items():
         assert source.url, f"{sid} is on the evidence sheet but has no url"
     checked = 0
     for owner, obj in [
-        *((f"credential {c.id}", c) for c in KB.roles_file.credentials),
-        *((f"role {r.id}", r) for r in ROLES),
-        *((f"comparison {i}", c) for i, c in enumerate(KB.roles_file.comparisons)),
+        *((f"credential {c.id}", c) for c in kb.roles_file.credentials),
+        *((f"role {r.id}", r) for r in kb.roles),
+        *((f"comparison {i}", c) for i, c in enumerate(kb.roles_file.comparisons)),
     ]:
         for loc, cite in iter_cites(obj, ()):
             source = on_sheet.get(cite.source)
@@ -127,10 +124,10 @@ def test_evidence_sheet_lines_are_cited_through_the_page_they_record(source_text
     assert checked >= 50
 
 
-def test_every_pay_figure_appears_in_the_lines_it_cites(source_texts):
+def test_every_pay_figure_appears_in_the_lines_it_cites(kb, source_texts):
     texts = source_texts
     checked = 0
-    for role in ROLES:
+    for role in kb.roles:
         for pay in role.pay:
             cited = " ".join(
                 " ".join(texts[c.source][c.lines[0] - 1 : c.lines[1]]) for c in pay.cite
@@ -142,10 +139,10 @@ def test_every_pay_figure_appears_in_the_lines_it_cites(source_texts):
     assert checked >= 10
 
 
-def test_knowledge_base_objects_are_read_only_and_survive_the_cache_round_trip():
+def test_knowledge_base_objects_are_read_only_and_survive_the_cache_round_trip(kb):
     import pickle
 
-    role = KB.by_id["paralegal"]
+    role = kb.by_id["paralegal"]
     with pytest.raises(AttributeError, match="read-only"):
         role.title = "Something else"
     again = pickle.loads(pickle.dumps(role))

@@ -14,13 +14,10 @@ from markdown_it import MarkdownIt
 from careerfit.errors import ExitCode
 from careerfit.fit.assess import assess
 from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
 from careerfit.present import markdown, report, views
 from careerfit.quiz.sessions import Answered
 from support.helpers import answers_file, typed_replies
 from support.personas import PERSONAS
-
-KB = load(bundled_data_dir())
 
 
 def _report(kb, answers, label, top=3):
@@ -40,7 +37,7 @@ def _markdownlint() -> str | None:
     return found
 
 
-def _documents(kb=KB) -> dict[str, str]:
+def _documents(kb) -> dict[str, str]:
     docs = {}
     for persona in PERSONAS:
         built = _report(kb, persona.answers, persona.name)
@@ -74,10 +71,12 @@ def _lint(tmp_path: Path, docs: dict[str, str]) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_every_document_passes_markdownlint(tmp_path):
-    _lint(tmp_path, _documents())
+@pytest.mark.slow
+def test_every_document_passes_markdownlint(kb, tmp_path):
+    _lint(tmp_path, _documents(kb))
 
 
+@pytest.mark.slow
 def test_hostile_knowledge_base_text_still_passes_markdownlint(tmp_path, kb_copy):
     _lint(tmp_path, _documents(_hostile_kb(kb_copy)))
 
@@ -101,16 +100,16 @@ def _tables(text: str) -> list[list[list[str]]]:
     return tables
 
 
-def test_report_ranked_table_is_a_real_table_with_a_row_per_role():
-    built = _report(KB, PERSONAS[0].answers, "test")
+def test_report_ranked_table_is_a_real_table_with_a_row_per_role(kb):
+    built = _report(kb, PERSONAS[0].answers, "test")
     ranked = _tables(markdown.report(built))[0]
     assert ranked[0] == ["Rank", "Role", "Fit", "Status", "Main reason"]
-    assert len(ranked) - 1 == len(KB.roles)
+    assert len(ranked) - 1 == len(kb.roles)
     assert [row[1] for row in ranked[1:]] == [r.role.title for r in built.ranked]
 
 
-def test_report_has_every_part_a_counsellor_needs():
-    text = markdown.report(_report(KB, PERSONAS[1].answers, "quiz 1", top=3))
+def test_report_has_every_part_a_counsellor_needs(kb):
+    text = markdown.report(_report(kb, PERSONAS[1].answers, "quiz 1", top=3))
     for heading in ("# careerfit report", "## How to read this", "## Ranked matches",
                     "### Why Paralegal fits you", "### What to watch out for as Paralegal",
                     "### Gaps and next steps for Paralegal", "### Where Paralegal can lead",
@@ -119,7 +118,7 @@ def test_report_has_every_part_a_counsellor_needs():
     assert text.count("### Why ") == 3
     assert "careerfit version:" in text and "Knowledge base version:" in text
     appendix = _tables(text)[-1]
-    assert len(appendix) - 1 == len(KB.questions_file.questions)
+    assert len(appendix) - 1 == len(kb.questions_file.questions)
 
 
 def _hostile_kb(kb_copy: Path):
@@ -158,13 +157,13 @@ def test_hostile_text_cannot_break_a_table_or_inject_html(kb_copy):
     assert len({len(row) for row in table}) == 1 and HOSTILE.split(" #")[0] in table[1][1]
 
 
-def test_profile_and_compare_markdown_match_the_terminal(invoke):
+def test_profile_and_compare_markdown_match_the_terminal(kb, invoke):
     md = invoke("profile", "legal-clerk", "--markdown").stdout
     term = invoke("profile", "legal-clerk").stdout
-    for section in views.profile(KB, KB.by_id["legal-clerk"]).sections:
+    for section in views.profile(kb, kb.by_id["legal-clerk"]).sections:
         assert section.title in term and f"## {section.title}" in md
     cmp_md = invoke("compare", "legal-secretary", "legal-clerk", "--markdown").stdout
-    for label, _ in views.compare(KB, [KB.by_id["legal-secretary"], KB.by_id["legal-clerk"]]).rows:
+    for label, _ in views.compare(kb, [kb.by_id["legal-secretary"], kb.by_id["legal-clerk"]]).rows:
         assert f"**{label}**" in cmp_md
 
 

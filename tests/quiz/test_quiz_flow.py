@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
 from careerfit.quiz.flow import Action, InvalidReply, Prompt, parse_reply, run
-
-KB = load(bundled_data_dir())
-Q = {q.id: q for q in KB.questions_file.questions}
+from support.bundled import question
 
 
 def prompt(qid: str, number: int = 2, current=None) -> Prompt:
-    return Prompt(Q[qid], number, 26, current)
+    return Prompt(question(qid), number, 26, current)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +48,7 @@ def test_multi_choice_takes_several_numbers_but_not_none_with_others():
 
 
 def test_run_saves_every_answer_and_going_back_replaces_it():
-    questions = [Q["draft-or-schedule"], Q["enjoy-research"], Q["education"]]
+    questions = [question("draft-or-schedule"), question("enjoy-research"), question("education")]
     script = iter([Action("answer", "draft"), Action("answer", "agree"), Action("back"),
                    Action("answer", "disagree"), Action("answer", "associate")])  # fmt: skip
     saved, moves, answers = [], [], {}
@@ -67,7 +63,7 @@ def test_run_saves_every_answer_and_going_back_replaces_it():
 
 
 def test_skip_clears_an_earlier_answer_and_quit_stops_where_it_is():
-    questions = [Q["draft-or-schedule"], Q["enjoy-research"]]
+    questions = [question("draft-or-schedule"), question("enjoy-research")]
     answers = {"draft-or-schedule": "draft"}
     script = iter([Action("skip"), Action("quit")])
     saved = []

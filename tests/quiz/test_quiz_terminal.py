@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import sqlite3
@@ -12,23 +11,20 @@ import pexpect
 import pytest
 
 from careerfit.quiz.store import Store
+from support.processes import spawn_careerfit
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def spawn(home, columns: int = 80, no_color: bool = False) -> pexpect.spawn:
-    env = {**os.environ, "CAREERFIT_HOME": str(home), "COLUMNS": str(columns), "TERM": "xterm"}
-    env.pop("CAREERFIT_DATA", None)
-    env.pop("NO_COLOR", None)
-    if no_color:
-        env["NO_COLOR"] = "1"
-    return pexpect.spawn(
-        sys.executable, ["-m", "careerfit", "quiz"], env=env, encoding="utf-8", timeout=20,
-        dimensions=(50, columns),
-    )  # fmt: skip
+    env = {"NO_COLOR": "1"} if no_color else None
+    return spawn_careerfit("quiz", home=home, columns=columns, env=env)
 
 
 def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
 from careerfit.errors import ExitCode, UnknownSession
 from careerfit.quiz.store import SCHEMA_VERSION, StorageError, Store
 from support.figures import FIGURES
+from support.processes import start_python
 
 
 def test_latest_answer_wins_and_skip_clears(tmp_path):
@@ -91,13 +90,12 @@ with Store(__import__("pathlib").Path(home)) as store:
 """
 
 
+@pytest.mark.slow
 def test_concurrent_writers_lose_nothing_and_never_see_database_locked(tmp_path):
     home = tmp_path / "home"
     Store(home).close()
     n = 300
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(home), str(n)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(4)]  # fmt: skip
+    procs = [start_python(WRITER, str(home), str(n), home=home) for _ in range(4)]
     sessions = []
     for proc in procs:
         out, err = proc.communicate(timeout=120)

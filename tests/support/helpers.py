@@ -6,10 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from careerfit.kb.load import load
-from careerfit.kb.location import bundled_data_dir
-
-QUESTIONS = load(bundled_data_dir()).questions_file.questions
+from support.bundled import bundled_kb
 
 
 def answers_file(folder: Path, answers: dict) -> str:
@@ -23,7 +20,7 @@ def answers_file(folder: Path, answers: dict) -> str:
 def typed_replies(answers: dict) -> str:
     """What a person would type to give these answers: option numbers, s to skip."""
     lines = []
-    for q in QUESTIONS:
+    for q in bundled_kb().questions_file.questions:
         value = answers.get(q.id)
         if value is None:
             lines.append("s")
