@@ -22,9 +22,19 @@ def _inject(kb_copy, text: str) -> int:
     return source[:summary].count("\n") + 1
 
 
+def test_markup_in_a_role_title_is_shown_literally_in_the_roles_table(invoke, kb_copy):
+    path = kb_copy / "roles.yaml"
+    path.write_text(
+        path.read_text().replace("title: Legal Clerk\n", 'title: "[red]Legal[/red] *Clerk*"\n')
+    )
+    result = invoke("--data", str(kb_copy), "roles", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "[red]Legal[/red] *Clerk*" in result.stdout
+
+
 def test_markup_in_role_text_is_shown_literally(invoke, kb_copy):
     _inject(kb_copy, MARKUP)
-    for args in (("profile", "legal-clerk"), ("roles",), ("compare", "legal-clerk", "paralegal")):
+    for args in (("profile", "legal-clerk"), ("compare", "legal-clerk", "paralegal")):
         result = invoke("--data", str(kb_copy), *args, env={"COLUMNS": "300"})
         assert result.exit_code == 0, result.output
         assert "[bold red]files[/bold red]" in result.stdout

@@ -94,7 +94,9 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
             },
         }
         filled = {k for k in ("credentials", "pay", "workplaces", "moves") if role[k]}
-        role["not_known"] = {s: "Synthetic: not known." for s in OPTIONAL_SECTIONS if s not in filled}
+        role["not_known"] = {
+            s: "Synthetic: not known." for s in OPTIONAL_SECTIONS if s not in filled
+        }
         roles.append(role)
     roles_file = {
         "version": f"synthetic-{n_roles}x{n_questions}-{seed}",

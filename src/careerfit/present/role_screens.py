@@ -23,13 +23,15 @@ if TYPE_CHECKING:
     from careerfit.kb.knowledge_base import KnowledgeBase
 
 # Below this many columns for each role, a comparison stacks its topics instead.
-SIDE_BY_SIDE_COLUMNS = 38
+SIDE_BY_SIDE_COLUMNS = 32
 
 
 def roles(kb: KnowledgeBase) -> Table:
     """All roles, one line each: title, how substantive, usual education, pay."""
     table = Table(title="Legal-support roles", box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("Role")  # wraps only when the terminal is narrower than 72 columns
+    # Wraps only when the terminal is narrower than 72 columns, and never inside a word.
+    longest_word = max(len(word) for r in kb.roles for word in r.title.split())
+    table.add_column("Role", min_width=longest_word)
     table.add_column("Substantive", no_wrap=True)
     table.add_column("Education", no_wrap=True)
     table.add_column("Pay", no_wrap=True, justify="right")
@@ -37,17 +39,20 @@ def roles(kb: KnowledgeBase) -> Table:
         mix = bar(role.substantive_share, 5)
         mix.append(f" {round(role.substantive_share * 100):>3}%")
         point = role.education.typical or role.education.minimum
-        pay = views.headline_pay(role)
+        pay = role.scoring_pay
         table.add_row(
             plain(role.title, "bold"),
             mix,
             plain(wording.EDUCATION_SHORT[point.level]) if point else plain("not known", "dim"),
-            plain(wording.figure(pay)) if pay else plain("not known", "dim"),
+            plain(wording.figure(pay))
+            if pay
+            else plain("see profile" if role.pay else "not known", "dim"),
         )
     table.caption = (
         "Substantive: the share of duties that are substantive legal work. Education: what "
-        'the role usually asks. Pay: the figure the quiz uses. careerfit profile "Legal Clerk" '
-        "shows a role in full, with sources and years."
+        "the role usually asks. Pay: the figure the quiz uses ('see profile' where there are "
+        'only older or partial figures). careerfit profile "Legal Clerk" shows a role in '
+        "full, with sources and years."
     )
     return table
 
@@ -81,7 +86,8 @@ def comparison(view: views.Comparison, width: int) -> Group:
     """Roles side by side when the terminal is wide enough, else topic by topic."""
     from rich.console import Group
 
-    side_by_side = (width - 18) / len(view.roles) >= SIDE_BY_SIDE_COLUMNS
+    label = max(len(row.label) for row in view.rows) + 3  # the topic column and its padding
+    side_by_side = (width - label) / len(view.roles) >= SIDE_BY_SIDE_COLUMNS
     parts: list[RenderableType] = [
         _side_by_side(view) if side_by_side else _stacked(view),
         *_differences(view),
@@ -102,7 +108,7 @@ def _cell(items: tuple[views.Item, ...], tags: bool) -> Text:
 
 def _side_by_side(view: views.Comparison) -> Table:
     table = Table(box=box.HEAVY_HEAD, show_lines=True, expand=True, title="Side by side")
-    table.add_column("", style="bold", min_width=12, max_width=16)
+    table.add_column("", style="bold", no_wrap=True)
     for role in view.roles:
         table.add_column(plain(role.title), ratio=1)
     for row in view.rows:

@@ -240,7 +240,7 @@ def _compared_education(kb: KnowledgeBase, r: Role, notes: Notes) -> list[Item]:
         for name, p in points
         if p is not None
     ]
-    return out or [_item(notes, p.text, p.cite) for p in r.education.pathways]
+    return out + [_item(notes, f"Pathway: {p.text}", p.cite) for p in r.education.pathways]
 
 
 def _compared_credentials(kb: KnowledgeBase, r: Role, notes: Notes) -> list[Item]:
