@@ -235,13 +235,11 @@ def _random_sets(kb, rng, count, skip=0.3):
     return sets
 
 
-def test_identical_when_multi_choice_answers_move_dimensions_and_single_ones_record_settings(
+def test_identical_when_a_multi_choice_answer_is_required_and_single_ones_record_settings(
     tmp_path,
 ):
     roles, questions = synthetic.build(30, 15, seed=5)
     by_id = {q["id"]: q for q in questions["questions"]}
-    for k, option in enumerate(by_id["settings"]["options"]):
-        option["moves"] = {"substantive": k % 3}  # a multi-choice question that also measures
     by_id["credentials"]["skippable"] = False  # a required multi-choice question
     questions["questions"].append(
         {

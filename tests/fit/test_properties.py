@@ -30,7 +30,7 @@ def synthetic_kb(n_roles: int, n_questions: int, seed: int) -> KnowledgeBase:
 @st.composite
 def kb_and_answers(draw):
     kb = draw(
-        st.builds(synthetic_kb, st.integers(1, 8), st.integers(6, 14), st.integers(0, 5))
+        st.builds(synthetic_kb, st.integers(1, 8), st.integers(7, 20), st.integers(0, 5))
         | st.builds(bundled_kb)
     )
     answers = {}
@@ -56,5 +56,6 @@ def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(ca
     fits = [r.fit for r in results.ranked]
     assert fits == sorted(fits, reverse=True)
     for r in results.ranked:
-        assert 0 <= r.fit <= 100 + 1e-9
+        assert -100 - 1e-9 <= r.fit <= 100 + 1e-9
         assert abs(sum(c.points for c in r.contributions) - r.fit) < 1e-9
+        assert all(c.points == 0 for c in r.unknown)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import statistics
 
 import pytest
+import yaml
 
-from careerfit.fit.ranking import rank
+from careerfit.fit.assess import assess
+from careerfit.fit.explain import NO_DATA
+from careerfit.fit.ranking import fits, rank
 from careerfit.kb.load import load
-from careerfit.kb.questions import QuestionKind
-from support.personas import PERSONAS, Persona
+from support.personas import PERSONAS, persona
 from support.simulate import answers_like, noisy, random_answers
 
 
@@ -19,101 +22,56 @@ def samples(kb):
     return [random_answers(kb, random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
 
 
-def test_someone_answering_as_a_role_ranks_it_first(kb, role):
-    results = rank(kb, answers_like(kb, role))
-    assert results.ranked[0].role.id == role.id, [
-        (r.role.id, round(r.fit, 1)) for r in results.ranked[:3]
+def test_someone_answering_as_a_role_gets_it_first_or_too_close_to_call(kb, role, request):
+    """Every role can come first for someone: a property of the engine, not a measure of it.
+
+    Two roles whose profiles differ by less than answers can express may share first place,
+    shown as too close to call.
+    """
+    if role.id == "legal-assistant":
+        request.applymarker(
+            pytest.mark.xfail(
+                reason="the virtual legal assistant has nearly the same work profile and no "
+                "pay or education data, so those factors cannot count against it "
+                "(docs/scoring.md, known limits)",
+                strict=True,
+            )
+        )
+    assessment = assess(kb, answers_like(kb, role))
+    assert role.id in [r.role.id for r in assessment.leaders], [
+        (r.role.id, round(r.fit, 1)) for r in assessment.ranked[:3]
     ]
 
 
-def _substantive_pairs(questions):
-    """Questions whose answers move substantive work and nothing else."""
-    for q in questions:
-        if q.measures == ["substantive"] and not q.records:
-            values = sorted(q.options, key=lambda o: o.moves.get("substantive", 0))
-            yield q, values[0].value, values[-1].value
-
-
-def test_more_substantive_answers_never_lift_a_procedural_role_over_a_substantive_one(kb, samples):
-    share = {r.id: r.substantive_share for r in kb.roles}
-    checked = 0
-    for answers in samples:
-        for q, low, high in _substantive_pairs(kb.questions_file.questions):
-            before = rank(kb, {**answers, q.id: low})
-            after = rank(kb, {**answers, q.id: high})
-            rank_after = {r.role.id: r.rank for r in after.ranked}
-            for above in before.ranked:
-                for below in before.ranked[above.rank :]:
-                    a, b = above.role.id, below.role.id
-                    if share[a] > share[b]:  # a is the more substantive role, and was above
-                        assert rank_after[a] < rank_after[b], (q.id, a, b)
-                        checked += 1
-    assert checked > 1000
-
-
-def _bound(kb, answers: dict, question) -> float:
-    """Most a fit can move when this one answer changes, from the weights alone.
-
-    A dimension's position moves by at most this question's span over the total span of
-    the answered questions measuring it; setting, pay and education factors by at most 1.
-    """
-    questions, factors = kb.questions_file.questions, kb.questions_file.factors
-    dims = {d.id: d for d in kb.questions_file.dimensions}
-    spans: dict[str, float] = {}
-    for q in questions:
-        if q.id in answers or q.id == question.id:
-            for d in q.measures:
-                moves = [o.moves.get(d, 0) for o in q.options]
-                spans[d] = spans.get(d, 0) + max(moves) - min(moves)
-    # The smallest total weight in play, before or after the change: a factor this question
-    # switches on or off counts as off, which can only widen the bound.
-    total = sum(d.weight for d in dims.values() if d.id in spans)
-    pay = next(o.pay for o in next(q for q in questions if q.records == "pay").options
-               if o.value == answers.get("pay"))  # fmt: skip
-    if answers.get("settings") and question.records != "setting":
-        total += factors.settings.weight
-    if pay and question.records != "pay":
-        total += factors.pay.weight
-    if "education" in answers and question.records != "education":
-        total += factors.preparation.weight
-    moved = 0.0
-    for d in question.measures:
-        moves = [o.moves.get(d, 0) for o in question.options]
-        moved += dims[d].weight * (max(moves) - min(moves)) / spans[d]
-    record = {"setting": factors.settings, "pay": factors.pay, "education": factors.preparation,
-              "study": factors.preparation}.get(question.records or "")  # fmt: skip
-    if record is not None:
-        moved += record.weight
-    return 100 * moved / total
-
-
-def test_one_changed_answer_moves_any_fit_by_a_bounded_amount(kb, samples):
-    questions = kb.questions_file.questions
-    full = [a for a in samples if len(a) == len(questions)]
-    assert full
-    worst = 0.0
-    for answers in full[:10]:
-        base = {r.role.id: r.fit for r in rank(kb, answers).ranked}
-        for q in questions:
-            if q.kind is QuestionKind.multi:
-                continue
-            for option in q.options:
-                changed = rank(kb, {**answers, q.id: option.value})
-                limit = _bound(kb, answers, q)
-                for r in changed.ranked:
-                    delta = abs(r.fit - base[r.role.id])
-                    assert delta <= limit + 1e-9, (q.id, r.role.id, delta, limit)
-                    worst = max(worst, delta)
-    # On a complete quiz no single answer moves a fit by more than 20 points (docs/scoring.md).
-    assert worst <= 20
-
-
 @pytest.mark.parametrize("sample", range(30), ids=lambda n: f"answers{n}")
-def test_contributions_add_up_to_a_fit_between_0_and_100(kb, samples, sample):
+def test_contributions_add_up_to_the_fit_and_data_gaps_count_for_nothing(kb, samples, sample):
     for r in rank(kb, samples[sample]).ranked:
         assert r.fit == pytest.approx(sum(c.points for c in r.contributions))
-        assert 0 <= r.fit <= 100
-        assert all(0 <= c.closeness <= 1 for c in r.contributions)
+        assert -100 - 1e-9 <= r.fit <= 100 + 1e-9
+        known = [c for c in r.contributions if c.known]
+        if known:
+            assert sum(c.share for c in known) == pytest.approx(1)
+        for c in r.unknown:
+            assert c.share == 0 and c.points == 0 and NO_DATA in c.reason
+
+
+def test_random_answers_score_near_zero_on_average(kb):
+    """0 means "no better than chance": over many random answer sets, every role averages
+    near it, so a fit of 60 means something a random answerer would rarely get."""
+    rng = random.Random(4)
+    sets = [random_answers(kb, rng) for _ in range(300)]
+    per_role = list(zip(*(fits(kb, answers) for answers in sets), strict=True))
+    for role, values in zip(kb.roles, per_role, strict=True):
+        assert abs(statistics.mean(values)) < 12, (role.id, statistics.mean(values))
+
+
+def test_a_coherent_person_scores_well_above_random_answers(kb):
+    rng = random.Random(5)
+    random_best = statistics.median(
+        rank(kb, random_answers(kb, rng)).ranked[0].fit for _ in range(100)
+    )
+    people_best = statistics.median(rank(kb, p.answers).ranked[0].fit for p in PERSONAS)
+    assert people_best > random_best + 10, (people_best, random_best)
 
 
 def test_same_answers_same_ranking_whatever_their_order(kb, samples):
@@ -129,9 +87,42 @@ def test_ties_keep_the_knowledge_base_order(kb):
     assert [r.role.id for r in results.ranked] == [r.id for r in kb.roles]
 
 
+def test_a_factor_without_data_is_left_out_of_that_role_and_shown_as_no_data(kb_copy):
+    data = yaml.safe_load((kb_copy / "roles.yaml").read_text())
+    clerk = next(r for r in data["roles"] if r["id"] == "legal-clerk")
+    clerk["pay"] = []
+    clerk.setdefault("not_known", {})["pay"] = "No source gives this role's pay."
+    (kb_copy / "roles.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    kb = load(kb_copy)
+    answers = persona("p09").answers
+    low, high = ({**answers, "pay": value} for value in ("30000", "90000"))
+    before, after = rank(kb, low).for_role("legal-clerk"), rank(kb, high).for_role("legal-clerk")
+    assert before.fit == after.fit  # the pay asked for cannot move a role with no pay data
+    pay = next(c for c in after.contributions if c.factor == "pay")
+    assert not pay.known and pay.reason == f"Pay: {NO_DATA}"
+    other = rank(kb, low).for_role("paralegal"), rank(kb, high).for_role("paralegal")
+    assert other[0].fit != other[1].fit  # while it still moves a role that has it
+
+
+def test_too_few_answers_about_the_work_give_no_ranking(kb):
+    only_background = {"education": "bachelor", "pay": "50000", "settings": ("court",)}
+    assert not assess(kb, only_background).enough
+    assert assess(kb, persona("p01").answers).enough
+
+
+def test_roles_within_the_margin_of_error_are_too_close_to_call(kb):
+    """A tie is shown when the gap is small against how much the answers could wobble."""
+    for p in PERSONAS:
+        assessment = assess(kb, p.answers)
+        gap = assessment.ranked[0].fit - assessment.ranked[1].fit
+        if gap < 0.5:
+            assert len(assessment.leaders) > 1, p.id
+        if len(assessment.leaders) == 1:
+            assert gap > 0
+
+
 def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs(kb_copy):
-    # The bundled law clerk has no hard minimum (firm law clerks are often law students), so
-    # give it one: the mechanism is what is under test.
+    # Give the law clerk a hard minimum: the mechanism is what is under test.
     roles = kb_copy / "roles.yaml"
     text = roles.read_text()
     start = text.index("  - id: law-clerk\n")
@@ -152,7 +143,7 @@ def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs(kb_co
 def test_gaps_name_the_credential_the_reason_and_the_body_that_issues_it(kb):
     paralegal = rank(kb, {**answers_like(kb, kb.by_id["paralegal"]), "credentials": ("none",)})
     gaps = paralegal.for_role("paralegal").gaps
-    california = next(g for g in gaps if g.kind == "credential")
+    california = next(g for g in gaps if g.kind == "credential" and "California" in g.status)
     rule = next(c for c in kb.by_id["paralegal"].credentials if c.region)
     assert california.status == f"required in {rule.region}" and not california.hard
     assert california.reason == rule.why
@@ -160,52 +151,66 @@ def test_gaps_name_the_credential_the_reason_and_the_body_that_issues_it(kb):
 
 
 def test_a_regional_requirement_is_not_a_hard_requirement_everywhere(kb):
-    result = rank(kb, answers_like(kb, kb.by_id["paralegal"])).for_role("paralegal")
+    answers = {**answers_like(kb, kb.by_id["paralegal"]), "credentials": ("none",)}
+    result = rank(kb, answers).for_role("paralegal")
     assert result.ready
-    assert any("California" in g.short for g in result.gaps)
+    assert any("California" in g.status for g in result.gaps)
+
+
+def test_years_of_work_open_a_credential_route_the_sources_describe(kb):
+    routes = {c.id: c for c in kb.roles_file.credentials if c.experience_route is not None}
+    role, credential = next(
+        (r, routes[c.credential]) for r in kb.roles for c in r.credentials if c.credential in routes
+    )
+    base = {**answers_like(kb, role), "credentials": ("none",)}
+    enough = credential.experience_route.years
+    veteran = rank(kb, {**base, "experience": _years_option(kb, enough)}).for_role(role.id)
+    newcomer = rank(kb, {**base, "experience": "none"}).for_role(role.id)
+    said = [g.how for g in veteran.gaps if g.name == kb.credential_name(credential.id)]
+    assert said and "you may already qualify" in said[0]
+    assert not any("you may already qualify" in g.how for g in newcomer.gaps)
+
+
+def _years_option(kb, years: int) -> str:
+    question = next(q for q in kb.questions if q.records == "years")
+    return min((o for o in question.options if (o.years or 0) >= years),
+               key=lambda o: o.years or 0).value  # fmt: skip
 
 
 def test_noisy_respondents_are_reproducible(kb):
-    role = kb.by_id["legal-clerk"]
-    base = answers_like(kb, role)
+    base = persona("p09").answers
     assert noisy(kb, base, 0.3, random.Random(7)) == noisy(kb, base, 0.3, random.Random(7))
 
 
 @pytest.mark.parametrize(
-    "persona",
+    "person",
     [
         pytest.param(
             p,
             marks=pytest.mark.xfail(
-                p.name.startswith("Marisol"),
-                reason="the legal researcher's fit levels are still placeholders; the next "
-                "issue places every role from evidence and replaces these personas",
+                p.id.startswith("p13"),
+                reason="a law librarian who helps the public: the sources describe the legal "
+                "researcher as research for lawyers only, and the question bank cannot tell "
+                "reference help from client intake (docs/scoring.md, known limits)",
                 strict=True,
             ),
         )
         for p in PERSONAS
     ],
-    ids=lambda p: p.name.split(",")[0],
+    ids=lambda p: p.name,
 )
-def test_persona(kb, persona: Persona):
-    ranked = [r.role.id for r in rank(kb, persona.answers).ranked]
-    assert ranked[0] in persona.top, (persona.why, ranked[:5])
-    assert not persona.not_high & set(ranked[:5]), (persona.why, ranked[:5])
-    for role, above in persona.below.items():
-        assert ranked.index(role) > ranked.index(above), (persona.why, ranked)
+def test_no_clearly_wrong_role_reaches_a_persons_top_three(kb, person):
+    """The validity people's roles that would be clearly wrong for them stay out of the top 3.
 
-
-def test_personas_answer_in_their_own_words_not_from_profiles(kb):
-    for persona in PERSONAS:
-        ideal = answers_like(kb, kb.by_id[sorted(persona.top)[0]])
-        same = sum(persona.answers.get(k) == v for k, v in ideal.items())
-        assert same < len(ideal) - 3, persona.name
+    Their answers were written blind; which role comes *first* is the benchmark's to report
+    (benchmarks/quality.py), this is the floor a result must never go below.
+    """
+    top = [r.role.id for r in rank(kb, person.answers).ranked[:3]]
+    assert not set(person.must_not) & set(top), (person.id, top)
 
 
 def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking(kb):
     """The what-if hint scores a hundred variants through the lean path; it must agree."""
-    from careerfit.fit.ranking import fits
-
     for seed in range(60):
         rng = random.Random(seed)
         answers = random_answers(kb, rng, skip=seed % 4 * 0.25)

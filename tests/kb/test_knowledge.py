@@ -26,8 +26,9 @@ def test_every_reference_of_a_role_resolves(kb, role):
     own = {d.id for d in role.duties} | {s.id for s in role.skills}
     for q in role.interview_questions:
         assert set(q.based_on) <= own
-    judged = {d.id for d in kb.questions_file.dimensions if not d.derived}
-    assert set(role.fit) == judged
+    # Every dimension is placed from evidence or said to have none, never left silent.
+    assert set(role.fit) | set(role.fit_unknown) == {d.id for d in kb.dimensions}
+    assert all(reason.strip() for reason in role.fit_unknown.values())
 
 
 def test_every_citation_points_inside_a_known_source(sources, role):

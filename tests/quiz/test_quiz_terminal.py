@@ -11,6 +11,7 @@ import pexpect
 import pytest
 
 from careerfit.quiz.store import Store
+from support.bundled import bundled_kb
 from support.processes import spawn_careerfit
 
 pytestmark = [
@@ -20,6 +21,7 @@ pytestmark = [
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+N = len(bundled_kb().questions)
 
 
 def spawn(home, columns: int = 80, no_color: bool = False) -> pexpect.spawn:
@@ -29,25 +31,25 @@ def spawn(home, columns: int = 80, no_color: bool = False) -> pexpect.spawn:
 
 def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     child = spawn(tmp_path)
-    child.expect("Question 1 of 26")
+    child.expect(f"Question 1 of {N}")
     child.expect("> ")
-    child.sendline("1")  # draft
-    child.expect("Question 2 of 26")
+    child.sendline("5")  # legal research: strongly agree
+    child.expect(f"Question 2 of {N}")
     child.expect("> ")
     child.sendline("9")
     child.expect("'9' is not an answer here. Type a number 1-5")
     child.sendline("4")  # agree
-    child.expect("Question 3 of 26")
+    child.expect(f"Question 3 of {N}")
     child.expect("> ")
     child.sendline("b")
-    child.expect("Question 2 of 26")
+    child.expect(f"Question 2 of {N}")
     child.expect(r"4\. .*Agree.*\(your answer\)")
     child.expect("> ")
     child.sendline("5")  # changed to strongly agree
-    child.expect("Question 3 of 26")
+    child.expect(f"Question 3 of {N}")
     child.expect("> ")
-    child.sendline("4")  # client interviews: agree
-    child.expect("Question 4 of 26")
+    child.sendline("4")  # talking with clients: agree
+    child.expect(f"Question 4 of {N}")
     child.expect("> ")
     child.sendintr()
     child.expect("Stopped. Your 3 answers are saved")
@@ -59,12 +61,12 @@ def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     child = spawn(tmp_path)
     child.expect(r"Unfinished quiz .* \(3 answered\)\. Resume it\?\s+\[Y/n\]")
     child.sendline("y")
-    child.expect("Question 4 of 26")
-    for number in range(4, 27):
+    child.expect(f"Question 4 of {N}")
+    for number in range(4, N + 1):
         child.expect("> ")
         child.sendline("1")
-        if number < 26:
-            child.expect(f"Question {number + 1} of 26")
+        if number < N:
+            child.expect(f"Question {number + 1} of {N}")
     # Answering "1" to everything left is careless answering, and the quiz says so.
     child.expect(r"Careful: You answered 'Strongly disagree' to")
     child.expect(r"Revisit those \d+ questions now\? \[y/N\]")
@@ -79,20 +81,20 @@ def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     session = store.session()
     assert session.status == "complete"
     answers = store.answers(session.id)
-    assert answers["draft-or-schedule"] == "draft"
-    assert answers["enjoy-research"] == "strongly-agree"
-    assert answers["client-interviews"] == "agree"
-    assert len(answers) == 26
+    assert answers["research-law"] == "strongly-agree"
+    assert answers["sort-paperwork"] == "strongly-agree"
+    assert answers["talk-clients"] == "agree"
+    assert len(answers) == N
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGHUP], ids=["kill-9", "terminal-closed"])
 def test_killed_mid_quiz_keeps_every_acknowledged_answer(tmp_path, sig):
     child = spawn(tmp_path, columns=60)
     for number in range(1, 6):
-        child.expect(f"Question {number} of 26")
+        child.expect(f"Question {number} of {N}")
         child.expect("> ")
         child.sendline("2")
-    child.expect("Question 6 of 26")  # shown only after answer 5 was committed
+    child.expect(f"Question 6 of {N}")  # shown only after answer 5 was committed
     child.kill(sig)
     child.close(force=True)
     db = sqlite3.connect(tmp_path / "careerfit.sqlite3")
@@ -103,16 +105,16 @@ def test_killed_mid_quiz_keeps_every_acknowledged_answer(tmp_path, sig):
     child = spawn(tmp_path, columns=60)
     child.expect(r"\(5 answered\)")
     child.sendline("")
-    child.expect("Question 6 of 26")
+    child.expect(f"Question 6 of {N}")
     child.sendline("q")
-    child.expect("Saved: 5 of 26 answered")
+    child.expect(f"Saved: 5 of {N} answered")
     child.expect(pexpect.EOF)
 
 
 @pytest.mark.parametrize("columns", [60, 80])
 def test_no_color_and_narrow_terminals_still_read_well(tmp_path, columns):
     child = spawn(tmp_path, columns=columns, no_color=True)
-    child.expect("Question 1 of 26")
+    child.expect(f"Question 1 of {N}")
     child.expect("> ")
     shown = child.before
     child.sendline("q")

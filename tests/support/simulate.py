@@ -23,12 +23,12 @@ def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:
     """Answers of someone whose tastes match ``role`` exactly, as far as answers can.
 
     For the dimensions, answers are chosen in question order so that the running total on
-    each dimension stays as close as possible to the role's level (error diffusion): a role
-    at 40% substantive gets about 40% substantive answers, not all-or-nothing.
+    each dimension stays as close as possible to the role's level (error diffusion); a
+    dimension no source places the role on is answered in the middle. This is a property of
+    the engine (every role can come first for someone), never a measure of quality.
     """
-    dims = {d.id: d for d in kb.questions_file.dimensions}
-    target = {d: role_level(role, dims[d]) for d in dims}
-    acc: dict[str, list[float]] = {d: [0.0, 0.0] for d in dims}  # dim -> [chosen - min, max - min]
+    target = {d.id: role_level(role, d) for d in kb.dimensions}
+    acc: dict[str, list[float]] = {d.id: [0.0, 0.0] for d in kb.dimensions}
     where = {s for w in role.workplaces for s in w.settings}
     point = role.education.typical or role.education.minimum
     pay = role.scoring_pay
@@ -36,7 +36,7 @@ def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:
         rc.credential for rc in role.credentials if rc.status is not CredentialStatus.optional
     }
     out: dict[str, Value] = {}
-    for q in kb.questions_file.questions:
+    for q in kb.questions:
         record = q.records
         if record == "setting":
             picked = tuple(o.value for o in q.options if o.setting in where)
@@ -45,9 +45,7 @@ def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:
         elif record == "credential":
             held = tuple(o.value for o in q.options if o.credential in wanted)
             exclusive = [o.value for o in q.options if o.exclusive]
-            out[q.id] = held or tuple(exclusive[:1]) or ()
-            if not out[q.id]:
-                del out[q.id]
+            out[q.id] = held or tuple(exclusive[:1])
         elif record == "education":
             level = point.level if point else EducationLevel.high_school
             out[q.id] = _closest_level(q, "education", level)
@@ -56,8 +54,8 @@ def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:
         elif record == "pay":
             affordable = [o for o in q.options if pay is None or (o.pay or 0) <= pay.representative]
             out[q.id] = max(affordable, key=lambda o: o.pay or 0).value
-        else:
-            out[q.id] = _diffuse(q, target, acc)
+        elif q.dimension is not None:
+            out[q.id] = _diffuse(q, target.get(q.dimension), acc[q.dimension])
     return out
 
 
@@ -65,28 +63,26 @@ def _closest_level(q: Question, field: str, level: EducationLevel) -> str:
     return min(q.options, key=lambda o: abs(getattr(o, field).rank - level.rank)).value
 
 
-def _diffuse(q: Question, target: dict[str, float], acc: dict[str, list[float]]) -> str:
-    def error(option_moves: dict[str, int]) -> float:
-        total = 0.0
-        for d in q.measures:
-            moves = [o.moves.get(d, 0) for o in q.options]
-            lo, hi = min(moves), max(moves)
-            got, span = acc[d][0] + option_moves.get(d, 0) - lo, acc[d][1] + hi - lo
-            total += abs(got / span - target[d])
-        return total
-
-    best = min(q.options, key=lambda o: error(o.moves))
-    for d in q.measures:
-        moves = [o.moves.get(d, 0) for o in q.options]
-        acc[d][0] += best.moves.get(d, 0) - min(moves)
-        acc[d][1] += max(moves) - min(moves)
+def _diffuse(q: Question, target: float | None, acc: list[float]) -> str:
+    """The answer that keeps the running place on its dimension nearest the target."""
+    dim = q.dimension
+    assert dim is not None
+    moves = [o.moves.get(dim, 0) for o in q.options]
+    lo, hi = min(moves), max(moves)
+    goal = 0.5 if target is None else target
+    best = min(
+        q.options,
+        key=lambda o: abs((acc[0] + o.moves.get(dim, 0) - lo) / (acc[1] + hi - lo) - goal),
+    )
+    acc[0] += best.moves.get(dim, 0) - lo
+    acc[1] += hi - lo
     return best.value
 
 
 def random_answers(kb: KnowledgeBase, rng: random.Random, skip: float = 0.0) -> dict[str, Value]:
     """Valid answers picked at random; each skippable question skipped with chance ``skip``."""
     out: dict[str, Value] = {}
-    for q in kb.questions_file.questions:
+    for q in kb.questions:
         if q.skippable and rng.random() < skip:
             continue
         if q.kind is QuestionKind.multi:
@@ -102,7 +98,7 @@ def noisy(
 ) -> dict[str, Value]:
     """The same answers with each one, with probability ``noise``, replaced at random."""
     out = dict(answers)
-    for q in kb.questions_file.questions:
+    for q in kb.questions:
         if q.id in out and rng.random() < noise:
             if q.kind is QuestionKind.multi:
                 plain = [o.value for o in q.options if not o.exclusive]

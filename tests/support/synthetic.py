@@ -21,8 +21,10 @@ SOURCE_LINES = 1000
 
 
 def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tuple[dict, dict]:
-    """Plain data for roles.yaml and questions.yaml (``n_questions`` >= 6)."""
+    """Plain data for roles.yaml and questions.yaml (``n_questions`` >= 7)."""
     rng = random.Random(seed)
+    # Each interest is measured by at least three questions, as the schema asks.
+    n_dims = max(3, min(n_dims, (n_questions - 6) // 3))
     dims = [f"dim-{i}" for i in range(n_dims)]
     credentials = [f"cred-{i}" for i in range(5)]
 
@@ -32,6 +34,8 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
 
     roles = []
     for i in range(n_roles):
+        # Some roles lack data on a dimension, so "no data" paths are exercised too.
+        unknown = set(rng.sample([*dims, "home"], rng.choice([0, 0, 1, 2])))
         typical = rng.randint(1, len(LEVELS) - 1)
         minimum = rng.randint(0, typical)
         duties = [
@@ -90,8 +94,11 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
             else [],
             "moves": moves,
             "fit": {
-                d: {"level": rng.randint(0, 4), "why": "Synthetic.", "cite": cite()} for d in dims
+                d: {"level": rng.randint(0, 4), "why": "Synthetic.", "cite": cite()}
+                for d in [*dims, "home"]
+                if d not in unknown
             },
+            "fit_unknown": {d: "Synthetic: no source." for d in unknown},
         }
         filled = {k for k in ("credentials", "pay", "workplaces", "moves") if role[k]}
         role["not_known"] = {
@@ -154,51 +161,66 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
             + [{"value": c, "label": c, "credential": c} for c in credentials],
         },
     ]
-    for i in range(max(1, n_questions - len(questions))):
-        if i % 3 == 0:
+    questions.append(
+        {
+            "id": "where",
+            "kind": "choice",
+            "text": "Home or site?",
+            "why": "Home.",
+            "options": [
+                {"value": f"h{k}", "label": f"Home {k}", "moves": {"home": k}} for k in range(5)
+            ],
+        }
+    )
+    for i in range(max(3 * n_dims, n_questions - len(questions))):
+        dim = dims[i % n_dims]
+        if i % 4 == 3:
             questions.append(
                 {
                     "id": f"pair-{i}",
                     "kind": "pair",
                     "text": f"Pair {i}?",
-                    "why": "Substance.",
+                    "why": "Taste.",
                     "options": [
-                        {"value": "a", "label": "A", "moves": {"substantive": 2}},
-                        {"value": "b", "label": "B"},
+                        {"value": "a", "label": "A", "moves": {dim: 2}},
+                        {"value": "b", "label": "B", "moves": {dim: 0}},
                     ],
                 }
             )
         else:
-            dim = dims[i % n_dims]
             questions.append(
                 {
                     "id": f"scale-{i}",
                     "kind": "scale",
+                    "measures": dim,
+                    "keyed": rng.choice(["agree", "disagree"]),
                     "text": f"Statement {i}.",
                     "why": "Taste.",
-                    "options": [
-                        {"value": v, "label": v, "moves": {dim: k}}
-                        if k
-                        else {"value": v, "label": v}
-                        for k, v in enumerate(SCALE)
-                    ],
                 }
             )
     questions_file = {
         "version": roles_file["version"],
         "dimensions": [
             {
-                "id": "substantive",
-                "label": "Substance",
-                "low": "procedural",
-                "high": "substantive",
-                "weight": 3,
-                "derived": "substantive-share",
+                "id": d,
+                "label": d,
+                "activity": f"doing {d}",
+                "low": "low",
+                "high": "high",
+                "weight": rng.choice([1, 1.5, 2]),
             }
+            for d in dims
         ]
         + [
-            {"id": d, "label": d, "low": "low", "high": "high", "weight": rng.choice([1, 1.5, 2])}
-            for d in dims
+            {
+                "id": "home",
+                "label": "Home",
+                "activity": "working from home",
+                "low": "on site",
+                "high": "at home",
+                "weight": 1,
+                "kind": "condition",
+            }
         ],
         "factors": {
             "settings": {"label": "Setting", "weight": 1},
@@ -206,11 +228,21 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
             "preparation": {
                 "label": "Education",
                 "weight": 1,
-                "within_reach": 0.75,
                 "per_level_short": 0.25,
+                "per_level_over": 0.1,
             },
+            "credentials": {"label": "Credentials", "weight": 1},
         },
-        "quality": {"same_answer_share": 0.8, "min_scale_answers": 6},
+        "quality": {
+            "same_answer_share": 0.8,
+            "min_scale_answers": 6,
+            "opposite_pairs": 3,
+            "min_work_answers": 4,
+            "min_dimensions": 3,
+            "answer_noise": 0.15,
+            "tie_z": 1.0,
+            "min_shared_dimensions": 3,
+        },
         "questions": questions,
     }
     return roles_file, questions_file

@@ -137,10 +137,19 @@ class Column:
         settings, credentials, pay, education, study = (
             np.array(c) for c in zip(*rows, strict=True)
         )
-        moves = [
-            (dim, np.array([sum(per_option[i] for i in c) for c in self.chosen] + [0]), lo, hi)
-            for dim, per_option, lo, hi in self.table.moves
-        ]
+        table = self.table
+        moves = (
+            [
+                (
+                    table.dim,
+                    np.array([sum(table.moves[i] for i in c) for c in self.chosen] + [0]),
+                    table.lowest,
+                    table.highest,
+                )
+            ]
+            if table.dim is not None
+            else []
+        )
         self._facts = Facts(moves, settings, credentials, pay, education, study)
         return self._facts
 

@@ -1,6 +1,6 @@
 """Scoring codes with numpy: the fit formulas over respondents x roles at once.
 
-Every closeness uses the formulas of :mod:`careerfit.fit.formulas`, in the same order of
+Every score uses the formulas of :mod:`careerfit.fit.formulas`, in the same order of
 operations as a single quiz, so each fit is identical to what ``careerfit quiz --answers``
 gives (the tests check this). Chunks are large, so numpy's fixed costs are shared.
 """
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class Scorer:
-    """Scores chunks of codes with numpy: the fitcore formulas over respondents x roles."""
+    """Scores chunks of codes with numpy: the fit formulas over respondents x roles."""
 
     def __init__(self, kb: KnowledgeBase, columns: list[Column]) -> None:
         import numpy as np
@@ -29,16 +29,24 @@ class Scorer:
         self.tables = tables(kb)
         t = self.tables
         self.ids = [r.id for r in kb.roles]
-        self.levels = [np.array(levels)[None, :] for levels in t.levels]
+
+        def known(values: Any) -> Any:
+            return np.array([v is not None for v in values])
+
+        def filled(values: Any, blank: float = 0.0) -> Any:
+            return np.array([blank if v is None else v for v in values], dtype=float)[None, :]
+
+        self.dims = [
+            (known(levels), filled(levels), filled(chance))
+            for levels, chance in zip(t.levels, t.chance.dims, strict=True)
+        ]
         self.offered = np.array(t.offered)[None, :]
-        self.known_settings = np.array([bits != 0 for bits in t.offered])
-        self.known_pay = np.array([p is not None for p in t.pay])
-        self.figures = np.array([p if p is not None else 0.0 for p in t.pay])[None, :]
-        self.known_usual = np.array([u is not None for u in t.usual])
-        self.usual = np.array([u if u is not None else 0 for u in t.usual])[None, :]
-        self.minimum = np.array(
-            [r.education.minimum.level.rank if r.education.minimum else -1 for r in kb.roles]
-        )[None, :]
+        self.settings = (known([b or None for b in t.offered]), filled(t.chance.settings))
+        self.figures = (known(t.pay), filled(t.pay), filled(t.chance.pay))
+        self.usual = (known(t.usual), filled(t.usual), filled(t.chance.preparation))
+        self.listed = np.array(t.listed, dtype=np.int64)[None, :]
+        self.credentials = (known([b or None for b in t.listed]), filled(t.chance.credentials))
+        self.minimum = np.array([-1 if m is None else m for m in t.minimum])[None, :]
         self.required = np.array(
             [
                 sum(t.credential_bits[c.credential] for c in r.credentials if is_hard(c))
@@ -71,10 +79,9 @@ class Scorer:
         import numpy as np
 
         n = codes.shape[1]
-        dims = self.tables.dims
         people = People(
             n,
-            {d.id: [np.zeros(n), np.zeros(n), np.zeros(n)] for d in dims},
+            {d.id: [np.zeros(n), np.zeros(n), np.zeros(n)] for d in self.tables.dims},
             np.zeros(n, dtype=np.int64),
             np.zeros(n, dtype=np.int64),
             np.zeros(n),
@@ -105,52 +112,95 @@ class Scorer:
         return people
 
     def _factors(self, people: People) -> list[tuple[float, Any, Any]]:
-        """Every factor: its weight, who it is in play for (n), its closeness (n x roles)."""
+        """Every factor in knowledge-base order, as a single quiz lists them.
+
+        Each is: its weight, the pairs it counts for (n x roles: the respondent answered
+        it and the role has data for it) and its score for each pair.
+        """
         import numpy as np
 
         rules = self.kb.questions_file.factors
-        n = people.n
-        factors: list[tuple[float, Any, Any]] = []
-        for d, levels in zip(self.tables.dims, self.levels, strict=True):
-            s, lo, hi = people.totals[d.id]
-            active = hi > lo
-            mine = np.divide(s - lo, hi - lo, out=np.zeros(n), where=active)
-            factors.append((d.weight, active, formulas.dimension(np, mine[:, None], levels)))
-        close = formulas.settings(np, people.chosen[:, None], self.offered)
-        factors.append(
-            (rules.settings.weight, people.chosen != 0, _impute(np, close, self.known_settings))
-        )
+        out = self._dimensions(people)
+        has, chance = self.settings
+        close = formulas.shared(np, people.chosen[:, None], self.offered)
+        counts = (people.chosen != 0)[:, None] & has[None, :]
+        out.append((rules.settings.weight, counts, formulas.beyond_chance(np, close, chance)))
         need = people.need
         safe_need = np.where(need > 0, need, 1.0)
+        has, figures, chance = self.figures
         with np.errstate(divide="ignore", invalid="ignore"):
-            close = formulas.pay(np, safe_need[:, None], self.figures, rules.pay.shortfall_to_zero)
-        factors.append((rules.pay.weight, need > 0, _impute(np, close, self.known_pay)))
+            close = formulas.pay(np, safe_need[:, None], figures, rules.pay.shortfall_to_zero)
+        counts = (need > 0)[:, None] & has[None, :]
+        out.append((rules.pay.weight, counts, formulas.beyond_chance(np, close, chance)))
         rule = rules.preparation
         reach = np.where(people.study > people.have, people.study, people.have)
+        has, usual, chance = self.usual
         close = formulas.preparation(
-            np, people.have[:, None], reach[:, None], self.usual, rule.within_reach,
-            rule.per_level_short,
-        )  # fmt: skip
-        factors.append((rule.weight, people.have >= 0, _impute(np, close, self.known_usual)))
-        return factors
+            np, reach[:, None], usual, rule.per_level_short, rule.per_level_over
+        )
+        counts = (people.have >= 0)[:, None] & has[None, :]
+        out.append((rule.weight, counts, formulas.beyond_chance(np, close, chance)))
+        has, chance = self.credentials
+        close = formulas.shared(np, people.held[:, None], self.listed)
+        counts = (people.held != 0)[:, None] & has[None, :]
+        out.append((rules.credentials.weight, counts, formulas.beyond_chance(np, close, chance)))
+        return out
 
-    def _fits(self, people: People, factors: list[tuple[float, Any, Any]]) -> Any:
-        """Each respondent's fit for each role, added up as one quiz adds them up."""
+    def _dimensions(self, people: People) -> list[tuple[float, Any, Any]]:
+        """The dimensions as factors, from each respondent's place on each.
+
+        Interests score together by shape, as :func:`careerfit.fit.formulas.shape` says;
+        a condition such as working from home scores by closeness against chance.
+        """
         import numpy as np
 
-        total = np.zeros(people.n)
-        for weight, active, _ in factors:
-            total = total + np.where(active, weight, 0)
-        fit = np.zeros((people.n, len(self.ids)))
-        term = np.empty_like(fit)
+        n = people.n
+        dims = self.tables.dims
+        places: dict[str, Any] = {}
+        answered: dict[str, Any] = {}
+        for d in dims:
+            s, lo, hi = people.totals[d.id]
+            answered[d.id] = hi > lo
+            places[d.id] = np.divide(s - lo, hi - lo, out=np.zeros(n), where=answered[d.id])
+        interest = [i for i, d in enumerate(dims) if d.kind == "interest"]
+        known = [
+            (answered[dims[i].id][:, None] & self.dims[i][0][None, :]).astype(float)
+            for i in interest
+        ]
+        terms, total = formulas.shape(
+            np, [places[dims[i].id][:, None] for i in interest],
+            [self.dims[i][1] for i in interest], [dims[i].weight for i in interest], known,
+        )  # fmt: skip
+        enough = sum(known) >= self.kb.questions_file.quality.min_shared_dimensions
+        shape = {i: k for k, i in enumerate(interest)}
+        out: list[tuple[float, Any, Any]] = []
+        for i, (d, (has, levels, chance)) in enumerate(zip(dims, self.dims, strict=True)):
+            if i in shape:
+                k = shape[i]
+                out.append((d.weight, (known[k] > 0) & enough, terms[k] * total / d.weight))
+                continue
+            close = formulas.dimension(np, places[d.id][:, None], levels)
+            counts = answered[d.id][:, None] & has[None, :]
+            out.append((d.weight, counts, formulas.beyond_chance(np, close, chance)))
+        return out
+
+    def _fits(self, people: People, factors: list[tuple[float, Any, Any]]) -> Any:
+        """Each respondent's fit for each role, added up as one quiz adds them up.
+
+        A factor's share is of the weights counted for that respondent and role; its points
+        are ``100 x share x score``, summed in the same order as a single quiz sums them.
+        """
+        import numpy as np
+
+        roles = len(self.ids)
+        total = np.zeros((people.n, roles))
+        for weight, counts, _ in factors:
+            total = total + np.where(counts, weight, 0.0)
+        fit = np.zeros((people.n, roles))
         safe_total = np.where(total > 0, total, 1.0)
-        for weight, active, close in factors:
-            # As the ranking adds them up: 100 * (weight / total) * closeness, factor by
-            # factor. A factor not in play adds 0 * closeness, exactly nothing (every
-            # closeness is finite).
-            share = np.where(active, 100 * (weight / safe_total), 0.0)
-            np.multiply(share[:, None], close, out=term)
-            fit += term
+        for weight, counts, score in factors:
+            share = np.where(total > 0, weight / safe_total, 0.0)
+            fit = fit + np.where(counts, 100 * share * score, 0.0)
         return fit
 
 
@@ -185,18 +235,3 @@ def _best(np: Any, fit: Any, top: int) -> Any:
         order[:, k] = best = left.argmax(axis=1)
         left[rows, best] = -np.inf
     return order
-
-
-def _impute(np: Any, close: Any, known: Any) -> Any:
-    """Roles without data score the average of the roles with data, per respondent.
-
-    Added up role by role, left to right, exactly as the single-quiz path does.
-    """
-    columns = [j for j, k in enumerate(known) if k]
-    if not columns:
-        return np.full(close.shape, 0.5)
-    acc = close[:, columns[0]]
-    for j in columns[1:]:
-        acc = acc + close[:, j]
-    typical = acc / len(columns)
-    return np.where(known[None, :], close, typical[:, None])

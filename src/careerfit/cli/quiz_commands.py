@@ -91,7 +91,7 @@ def quiz(
     export: ExportOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Take the fit quiz: about 26 questions, five minutes, answers saved as you go.
+    """Take the fit quiz: 40 questions, about eight minutes, answers saved as you go.
 
     Type the number of an answer; b goes back, s skips, ? says why we ask, q saves and quits.
     Stop at any time (even Ctrl-C): the next 'careerfit quiz' offers to resume.

@@ -38,26 +38,33 @@ def concerns(kb: KnowledgeBase, answers: Answers) -> list[Concern]:
                     tuple(q.id for q in scales),
                 )
             )
-    clashes = []
-    for q in kb.questions:
-        other = kb.question(q.reverse_of) if q.reverse_of else None
-        if other is None or q.id not in answers or other.id not in answers:
-            continue
-        side, other_side = _leaning(q, answers[q.id]), _leaning(other, answers[other.id])
-        if side and side == other_side:
-            clashes.append((other.id, q.id))
-    if clashes:
-        first, second = kb.question(clashes[0][0]), kb.question(clashes[0][1])
-        assert first is not None and second is not None
+    clashes = _opposites_agreed(kb, answers)
+    if len(clashes) >= bank.quality.opposite_pairs:
+        first, second = clashes[0]
         more = f" (and {len(clashes) - 1} more such pairs)" if len(clashes) > 1 else ""
         out.append(
             Concern(
-                f"You gave the same answer to statements that say opposite things, such as "
+                f"You agreed with statements that say opposite things, such as "
                 f"'{first.text}' and '{second.text}'{more}.",
-                tuple(qid for pair in clashes for qid in pair),
+                tuple(dict.fromkeys(q.id for pair in clashes for q in pair)),
             )
         )
     return out
+
+
+def _opposites_agreed(kb: KnowledgeBase, answers: Answers) -> list[tuple[Question, Question]]:
+    """Pairs of statements about the same work, keyed opposite ways, both agreed with."""
+    agreed = [
+        q
+        for q in kb.questions
+        if q.kind is QuestionKind.scale and q.id in answers and _leaning(q, answers[q.id]) > 0
+    ]
+    return [
+        (a, b)
+        for i, a in enumerate(agreed)
+        for b in agreed[i + 1 :]
+        if a.measures == b.measures and a.keyed != b.keyed
+    ]
 
 
 def _leaning(question: Question, value: Value) -> int:

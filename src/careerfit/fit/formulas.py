@@ -9,7 +9,10 @@ never imports numpy: a single quiz does not pay the 60 ms that importing it cost
 
 from __future__ import annotations
 
+import math
 from typing import Any
+
+from careerfit.kb.facts import Setting
 
 
 class _ScalarOps:
@@ -31,6 +34,10 @@ class _ScalarOps:
     def abs(a: Any) -> Any:
         return abs(a)
 
+    @staticmethod
+    def sqrt(a: Any) -> Any:
+        return math.sqrt(a)  # correctly rounded, as numpy's sqrt is
+
 
 SCALAR = _ScalarOps()
 
@@ -40,8 +47,58 @@ def dimension(xp: Any, person: Any, role: Any) -> Any:
     return 1 - xp.abs(person - role)
 
 
-def settings(xp: Any, chosen: Any, offered: Any) -> Any:
-    """1 if the role is found in any setting the person chose (bit masks), else 0."""
+def mean(xp: Any, values: list[Any], weights: list[float], known: list[Any]) -> Any:
+    """The weighted mean of ``values`` where ``known`` is 1 (0 when none is known).
+
+    A profile's own mean: :func:`shape` measures each place from it, and the explanation
+    says whether someone likes a kind of work more or less than the rest by it.
+    """
+    total = sum(w * k for w, k in zip(weights, known, strict=True))
+    safe = xp.where(total > 0, total, 1.0)
+    return sum(w * k * v for w, k, v in zip(weights, known, values, strict=True)) / safe
+
+
+def shape(
+    xp: Any, places: list[Any], levels: list[Any], weights: list[float], known: list[Any]
+) -> tuple[list[Any], Any]:
+    """How alike the shapes of two interest profiles are: a weighted correlation, by parts.
+
+    ``places`` are the person's places on the interest dimensions, ``levels`` the role's,
+    ``known`` 1 where both are known and 0 elsewhere. Each profile is measured from its own
+    weighted mean, so what counts is *which* kinds of work a person likes more than their
+    others, and which a role does more of than its others, not how generous the person is
+    with "agree": someone who answers everything mildly and someone who answers everything
+    strongly can both match a role's shape. Profile correlation predicted outcomes best
+    among the similarity measures compared in the Journal of Career Assessment
+    (doi:10.1177/1069072720909825).
+
+    Returns each dimension's term, which add up to the correlation (-1 to 1; 0 is what
+    unrelated profiles give), and the total weight of the dimensions both know. A term is
+    positive where the person and the role lean the same way from their own means.
+    """
+    total = sum(w * k for w, k in zip(weights, known, strict=True))
+    mean_p = mean(xp, places, weights, known)
+    mean_r = mean(xp, levels, weights, known)
+    dev_p = [k * (p - mean_p) for k, p in zip(known, places, strict=True)]
+    dev_r = [k * (r - mean_r) for k, r in zip(known, levels, strict=True)]
+    norm = xp.sqrt(
+        sum(w * d * d for w, d in zip(weights, dev_p, strict=True))
+        * sum(w * d * d for w, d in zip(weights, dev_r, strict=True))
+    )
+    safe_norm = xp.where(norm > 0, norm, 1.0)
+    terms = [
+        xp.where(norm > 0, w * a * b / safe_norm, 0.0)
+        for w, a, b in zip(weights, dev_p, dev_r, strict=True)
+    ]
+    return terms, total
+
+
+def shared(xp: Any, chosen: Any, offered: Any) -> Any:
+    """1 if the person and the role have anything in common (bit masks), else 0.
+
+    Serves workplaces (a role found in a setting the person chose) and credentials (a
+    credential the person holds that the role lists).
+    """
     return xp.where((chosen & offered) != 0, 1.0, 0.0)
 
 
@@ -52,12 +109,38 @@ def pay(xp: Any, need: Any, figure: Any, shortfall_to_zero: float) -> Any:
 
 
 def preparation(
-    xp: Any, have: Any, reach: Any, usual: Any, within_reach: float, per_level_short: float
+    xp: Any, reach: Any, usual: Any, per_level_short: float, per_level_over: float
 ) -> Any:
-    """Closeness on education, from level ranks.
+    """Closeness on education, from level ranks: the person's level against the role's usual one.
 
-    1 with the usual education; ``within_reach`` if the person would study up to it; less
-    for each level beyond what they would study.
+    The person's level is the education they have or would study for (``reach``). 1 when it
+    is the role's usual level; each level the role asks beyond it costs ``per_level_short``,
+    each level the person has beyond the role's costs ``per_level_over`` (a role well below
+    someone's education usually suits them less). Whether they can enter the role today is a
+    separate matter: the gaps.
     """
-    beyond = xp.maximum(0.0, within_reach - per_level_short * (usual - reach))
-    return xp.where(have >= usual, 1.0, xp.where(reach >= usual, within_reach, beyond))
+    short = xp.maximum(0.0, usual - reach) * per_level_short
+    over = xp.maximum(0.0, reach - usual) * per_level_over
+    return xp.maximum(0.0, 1.0 - short - over)
+
+
+SETTING_BITS = {s: 1 << i for i, s in enumerate(Setting)}
+
+
+def setting_bits(chosen: Any) -> int:
+    """Settings as a bit mask, so "any in common" is one AND."""
+    bits = 0
+    for s in chosen:
+        bits |= SETTING_BITS[s]
+    return bits
+
+
+def beyond_chance(xp: Any, closeness: Any, chance: Any) -> Any:
+    """Agreement measured against chance: 0 is what random answers get on average.
+
+    ``(closeness - chance) / max(chance, 1 - chance)``: linear, so random answers average
+    exactly 0 on every factor, and scaled by the larger of the two distances chance can be
+    from, so the score stays within -1 (the furthest below chance) and 1.
+    """
+    spread = xp.maximum(chance, 1 - chance)
+    return (closeness - chance) / xp.where(spread > 0, spread, 1.0)

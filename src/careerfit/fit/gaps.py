@@ -35,7 +35,7 @@ class Gap:
     words) and, for a credential, who issues it and who may take it (``how``).
     """
 
-    kind: str  # "education" or "credential"
+    kind: str  # "education", "experience" or "credential"
     hard: bool
     name: str  # "a law degree (J.D.)", "Certified Paralegal (CP)"
     short: str  # for a status cell after "needs": "a law degree (J.D.)", "CP"
@@ -54,14 +54,25 @@ def is_hard(credential: RoleCredential) -> bool:
 
 
 def gaps(
-    kb: KnowledgeBase, education: EducationLevel | None, held: frozenset[str], role: Role
+    kb: KnowledgeBase,
+    education: EducationLevel | None,
+    held: frozenset[str],
+    role: Role,
+    years: int | None = None,
 ) -> list[Gap]:
-    """Education and credentials ``role`` asks beyond ``education`` and ``held``.
+    """Education, experience and credentials ``role`` asks beyond what someone has.
 
-    With ``education`` unknown, no education gap is claimed. Optional credentials are never
-    gaps; a requirement limited to one region is shown but is not hard.
+    With ``education`` (or ``years``) unknown, no education (or experience) gap is claimed.
+    An optional credential is listed only when the person's years of work may already
+    qualify them for it (a step within reach); a requirement limited to one region is shown
+    but is not hard. Where a credential can be earned through years of work and ``years`` is
+    enough, the step says so.
     """
     out: list[Gap] = []
+    usual = role.experience
+    if usual is not None and years is not None and years < usual.years:
+        name = f"about {usual.years} years' experience"
+        out.append(Gap("experience", False, name, name, "usual", usual.text, "", tuple(usual.cite)))
     minimum, typical = role.education.minimum, role.education.typical
     if education is not None:
         if minimum and education.rank < minimum.level.rank:
@@ -77,25 +88,35 @@ def gaps(
                     tuple(typical.cite))
             )  # fmt: skip
     for rc in role.credentials:
-        if rc.credential in held or rc.status is CredentialStatus.optional:
-            continue
-        cred = kb.credential(rc.credential)
-        how = f"Issued by {cred.body}."
-        if cred.eligibility:
-            how += f" Eligibility: {cred.eligibility}"
-        if cred.study_time:
-            how += f" Study: {cred.study_time}"
-        status = rc.status.value + (f" in {rc.region}" if rc.region else "")
-        out.append(
-            Gap(
-                "credential",
-                is_hard(rc),
-                kb.credential_name(rc.credential),
-                cred.abbreviation or cred.name,
-                status,
-                rc.why,
-                how,
-                tuple(dict.fromkeys([*rc.cite, *cred.cite])),
-            )
-        )
+        if rc.credential not in held:
+            out.extend(_credential_gap(kb, rc, years))
     return out
+
+
+def _credential_gap(kb: KnowledgeBase, rc: RoleCredential, years: int | None) -> list[Gap]:
+    """The gap a credential the person lacks makes, if it is one worth showing."""
+    cred = kb.credential(rc.credential)
+    route = cred.experience_route
+    qualifies = route is not None and years is not None and years >= route.years
+    if rc.status is CredentialStatus.optional and not qualifies:
+        return []
+    how = f"Issued by {cred.body}."
+    if cred.eligibility:
+        how += f" Eligibility: {cred.eligibility}"
+    if cred.study_time:
+        how += f" Study: {cred.study_time}"
+    if route is not None and qualifies:
+        how += f" With {years}+ years in legal work you may already qualify: {route.text}"
+    status = rc.status.value + (f" in {rc.region}" if rc.region else "")
+    return [
+        Gap(
+            "credential",
+            is_hard(rc),
+            kb.credential_name(rc.credential),
+            cred.abbreviation or cred.name,
+            status,
+            rc.why,
+            how,
+            tuple(dict.fromkeys([*rc.cite, *cred.cite])),
+        )
+    ]

@@ -20,12 +20,16 @@ from careerfit.records import record
 class Person:
     """The person as the answers describe them; only what they answered is set."""
 
-    levels: Mapping[str, float]
+    levels: Mapping[str, float]  # dimension -> place from 0 to 1
+    answered: Mapping[str, int]  # dimension -> how many of its questions were answered
+    spans: Mapping[str, int]  # dimension -> the span of the totals its answers allow
     settings: frozenset[Setting]
     pay_need: int | None
     education: EducationLevel | None
     study: EducationLevel | None
     credentials: frozenset[str]
+    current_role: str | None  # their current or most recent job, when it is one of the roles
+    years: int | None  # years of legal-support work
 
     @property
     def reach(self) -> EducationLevel | None:
@@ -40,10 +44,10 @@ class Person:
 def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
     """Place the person on each answered dimension and collect what they told us.
 
-    A dimension's position is the answers' total on it, scaled between the lowest and the
+    A dimension's place is the answers' total on it, scaled between the lowest and the
     highest total the answered questions allow.
     """
-    totals: dict[str, list[float]] = {}  # dim -> [sum, lowest possible, highest possible]
+    totals: dict[str, list[int]] = {}  # dim -> [sum, lowest possible, highest possible, count]
     options: list[Option] = []
     for question in tables(kb).questions:
         value = answers.get(question.id)
@@ -51,12 +55,26 @@ def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
             continue
         picked = value if isinstance(value, tuple) else (value,)
         chosen = [question.index[v] for v in picked]
-        for dim, moves, lowest, highest in question.moves:
-            acc = totals.setdefault(dim, [0.0, 0.0, 0.0])
-            acc[0] += sum(moves[i] for i in chosen)
-            acc[1] += lowest
-            acc[2] += highest
+        if question.dim is not None:
+            acc = totals.setdefault(question.dim, [0, 0, 0, 0])
+            acc[0] += sum(question.moves[i] for i in chosen)
+            acc[1] += question.lowest
+            acc[2] += question.highest
+            acc[3] += 1
         options.extend(question.options[i] for i in chosen)
-    levels = {d: (s - lo) / (hi - lo) for d, (s, lo, hi) in totals.items() if hi > lo}
+    levels = {d: (s - lo) / (hi - lo) for d, (s, lo, hi, _) in totals.items() if hi > lo}
+    answered = {d: count for d, (_, _, _, count) in totals.items()}
+    spans = {d: hi - lo for d, (_, lo, hi, _) in totals.items()}
     told = recorded(options)
-    return Person(levels, told.settings, told.pay, told.education, told.study, told.credentials)
+    return Person(
+        levels,
+        answered,
+        spans,
+        told.settings,
+        told.pay,
+        told.education,
+        told.study,
+        told.credentials,
+        told.role,
+        told.years,
+    )

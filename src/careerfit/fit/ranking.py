@@ -2,16 +2,22 @@
 
 How it works (docs/scoring.md has the full story and a worked example):
 
-* The answers place the person on each dimension the questions measure, from 0 to 1
-  (:mod:`careerfit.fit.person`). Each role sits on the same dimensions: the substantive
-  share comes from its duty tags, the rest from its cited ``fit`` levels (0-4 scaled to 0-1).
-* Each factor scores a closeness from 0 to 1 (:mod:`careerfit.fit.formulas`): on a
-  dimension ``1 - |person - role|``, and rules from questions.yaml for workplace setting, pay
-  and education. The fit is the weighted mean closeness times 100, so each factor's
-  *contribution* is ``100 * weight * closeness / total weight`` and the contributions add up
-  to the fit. Only factors the person answered count, and they count the same for every role.
-* Hard requirements (a minimum education, a required credential) never lower the fit: a
-  role the person cannot enter yet keeps its rank and is marked "needs ..." (its gaps).
+* The answers place the person on each kind of work they answered, from 0 to 1
+  (:mod:`careerfit.fit.person`); each role sits on the same dimensions where a cited
+  judgement places it (:mod:`careerfit.fit.tables`).
+* The kinds of work (interests) score together, by how alike the *shapes* of the person's
+  and the role's profiles are: a weighted correlation over the kinds both know, from -1
+  to 1, split into one term per kind of work (:func:`careerfit.fit.formulas.shape`).
+* Working from home, workplace, pay, education and credentials score one by one: a
+  closeness from 0 to 1 (rules in questions.yaml), measured against what random answers
+  would get (:mod:`careerfit.fit.chance`), so 0 is chance and 1 the best.
+* A role's fit is 100 times the weighted sum of those scores, over the factors the person
+  answered *and* the sources give for that role: a factor no source gives for a role is
+  left out of that role's fit (weights renormalised) and shown as "no data", never filled
+  with an average. Each factor's points are ``100 * share * score`` and add up to the fit.
+  Random answers average 0; the same profile and every condition met give 100.
+* Hard requirements (a minimum education, a required credential) never lower the fit: a role
+  the person cannot enter yet keeps its rank and is marked "needs ..." (its gaps).
 
 No number that affects a score is written here: weights and rules live in questions.yaml.
 """
@@ -25,7 +31,7 @@ from careerfit.fit.answers import Answers
 from careerfit.fit.explain import explain
 from careerfit.fit.gaps import Gap, gaps
 from careerfit.fit.person import Person, person_from
-from careerfit.fit.tables import setting_bits, tables
+from careerfit.fit.tables import Tables, tables
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.roles import Role
 from careerfit.records import record
@@ -33,34 +39,48 @@ from careerfit.records import record
 
 @record
 class Factor:
-    """A part of the fit in play for this person: a dimension, setting, pay or education."""
+    """A part of the fit in play for this person: a dimension, workplace, pay or education."""
 
     id: str
     label: str
     weight: float
+    interest: bool = False  # an interest dimension: scored with the others, by shape
 
 
 @record
 class Contribution:
-    """One factor's part of a role's fit."""
+    """One factor's part of a role's fit.
+
+    ``known`` is False when no source gives the role this factor: it is then left out of
+    the role's fit (no share, no points) and shown as "no data for this role".
+    """
 
     factor: str
     label: str
-    share: float  # this factor's weight as a share of all weights in play
-    closeness: float  # 0 (opposite) to 1 (same)
+    share: float  # this factor's weight as a share of the weights counted for this role
+    score: float  # how far this factor speaks for the role: > 0 for it, 0 neither, < 0 against
     reason: str  # the closeness in plain words
     brief: str  # the same in a few words, for a table cell
-    known: bool = True  # False when the role has no data and the average role stands in
+    known: bool = True
 
     @property
     def points(self) -> float:
-        """Points of the 0-100 fit this factor earns."""
-        return 100 * self.share * self.closeness
+        """Points of the fit this factor earns (negative when it counts against the role)."""
+        return 100 * self.share * self.score
 
-    @property
-    def lost(self) -> float:
-        """Points this factor could have earned but did not."""
-        return 100 * self.share * (1 - self.closeness)
+
+@record
+class Scores:
+    """Every role's share and score on every factor in play ([factor][role]).
+
+    ``score`` is None where no source gives the role that factor; it is then left out of
+    the role's fit and its share is 0. The points a factor earns a role are
+    ``100 * share * score``, and they add up to the role's fit.
+    """
+
+    share: list[list[float]]
+    score: list[list[float | None]]
+    mean: list[float | None]  # [role] the person's mean interest over the kinds both know
 
 
 class Explainer:
@@ -71,40 +91,43 @@ class Explainer:
     """
 
     def __init__(
-        self,
-        kb: KnowledgeBase,
-        person: Person,
-        active: list[Factor],
-        rows: list[list[float]],
-        known: list[list[bool]],
+        self, kb: KnowledgeBase, person: Person, active: list[Factor], scores: Scores
     ) -> None:
         self.kb = kb
         self.person = person
         self.active = active
-        self.rows = rows
-        self.known = known
+        self.scores = scores
+        self.names = {c.id: kb.credential_name(c.id) for c in kb.roles_file.credentials}
         self._done: dict[int, tuple[tuple[Contribution, ...], tuple[Gap, ...]]] = {}
 
     def explained(self, index: int) -> tuple[tuple[Contribution, ...], tuple[Gap, ...]]:
         """The contributions and gaps of the role at ``index`` (knowledge-base order)."""
         if index not in self._done:
             role = self.kb.roles[index]
-            total = sum(f.weight for f in self.active)
             contributions = []
             for f, factor in enumerate(self.active):
-                reason, brief = explain(self.person, role, factor.id, self.kb.dimension(factor.id))
+                score = self.scores.score[f][index]
+                share = self.scores.share[f][index]
+                reason, brief = explain(
+                    self.person, role, factor.id, self.kb.dimension(factor.id),
+                    names=self.names,
+                    points=None if score is None else 100 * share * score,
+                    mean=self.scores.mean[index],
+                )  # fmt: skip
                 contributions.append(
                     Contribution(
                         factor.id,
                         factor.label,
-                        factor.weight / total,
-                        self.rows[f][index],
+                        share,
+                        score or 0.0,
                         reason,
                         brief,
-                        self.known[f][index],
+                        score is not None,
                     )
                 )
-            found = gaps(self.kb, self.person.education, self.person.credentials, role)
+            found = gaps(
+                self.kb, self.person.education, self.person.credentials, role, self.person.years
+            )
             self._done[index] = tuple(contributions), tuple(found)
         return self._done[index]
 
@@ -115,19 +138,24 @@ class RoleResult:
 
     role: Role
     rank: int
-    fit: float  # 0-100; equal to the sum of the contributions' points
+    fit: float  # equal to the sum of the contributions' points
     index: int  # the role's position in the knowledge base
     explainer: Explainer
 
     @property
     def contributions(self) -> tuple[Contribution, ...]:
-        """Each factor's part of the fit."""
+        """Each factor's part of the fit, the ones without data last."""
         return self.explainer.explained(self.index)[0]
 
     @property
     def gaps(self) -> tuple[Gap, ...]:
         """Education and credentials between the person and the role."""
         return self.explainer.explained(self.index)[1]
+
+    @property
+    def unknown(self) -> tuple[Contribution, ...]:
+        """The factors in play on which no source places this role."""
+        return tuple(c for c in self.contributions if not c.known)
 
     @property
     def ready(self) -> bool:
@@ -142,11 +170,9 @@ class RoleResult:
 
     @property
     def strongest(self) -> tuple[Contribution, ...]:
-        """The two known factors that earn the most."""
-        good = sorted(
-            (c for c in self.contributions if c.known and c.closeness >= 0.5),
-            key=lambda c: -c.points,
-        )
+        """The two known factors that earn the role the most points (at least one each)."""
+        good = sorted((c for c in self.contributions if c.known and c.points >= 1),
+                      key=lambda c: -c.points)  # fmt: skip
         return tuple(good[:2])
 
     @property
@@ -156,9 +182,11 @@ class RoleResult:
 
     @property
     def reason_against(self) -> str | None:
-        """The factor that loses the most, in words, if it loses much."""
-        worst = max((c for c in self.contributions if c.known), key=lambda c: c.lost, default=None)
-        return worst.reason if worst is not None and worst.closeness < 0.5 else None
+        """The factor that counts most against the role (a point or more), in words."""
+        worst = min(
+            (c for c in self.contributions if c.known), key=lambda c: c.points, default=None
+        )
+        return worst.reason if worst is not None and worst.points <= -1 else None
 
 
 @record(eq=False)
@@ -167,6 +195,8 @@ class Ranking:
 
     person: Person
     ranked: tuple[RoleResult, ...]
+    active: tuple[Factor, ...]
+    scores: Scores
 
     def for_role(self, role_id: str) -> RoleResult:
         """The result of one role."""
@@ -177,105 +207,145 @@ def rank(kb: KnowledgeBase, answers: Answers) -> Ranking:
     """Rank every role for these answers; ties keep the knowledge base's order."""
     person = person_from(kb, answers)
     active = factors_in_play(kb, person)
-    rows, known = _closeness(kb, person, active)
-    fit = _fit_sums(active, rows, len(kb.roles))
+    scores = _scores(kb, person, active)
+    fit = _fit_sums(scores, range(len(kb.roles)))
     order = sorted(range(len(kb.roles)), key=lambda r: (-fit[r], r))
-    explainer = Explainer(kb, person, active, rows, known)
+    explainer = Explainer(kb, person, active, scores)
     ranked = tuple(
         RoleResult(kb.roles[r], place, fit[r], r, explainer)
         for place, r in enumerate(order, start=1)
     )
-    return Ranking(person, ranked)
+    return Ranking(person, ranked, tuple(active), scores)
 
 
 def fits(kb: KnowledgeBase, answers: Answers, roles: Sequence[int] | None = None) -> list[float]:
     """The fits of the given roles (indexes in knowledge-base order; default: all).
 
-    No ranking and no explanations, and only the roles asked for: "which single answer
-    would change the order?" scores a hundred variants at once.
+    No ranking and no explanations: "which single answer would change the order?" scores a
+    hundred variants at once.
     """
     person = person_from(kb, answers)
     active = factors_in_play(kb, person)
-    rows, _ = _closeness(kb, person, active, roles)
-    return _fit_sums(active, rows, len(kb.roles) if roles is None else len(roles))
+    picked = range(len(kb.roles)) if roles is None else roles
+    return _fit_sums(_scores(kb, person, active), picked)
 
 
 def factors_in_play(kb: KnowledgeBase, person: Person) -> list[Factor]:
     """The factors this person's answers bring into play, in order."""
     rules = kb.questions_file.factors
-    active = [Factor(d.id, d.label, d.weight) for d in kb.dimensions if d.id in person.levels]
+    active = [
+        Factor(d.id, d.label, d.weight, d.kind == "interest")
+        for d in kb.dimensions
+        if d.id in person.levels
+    ]
     if person.settings:
         active.append(Factor("settings", rules.settings.label, rules.settings.weight))
     if person.pay_need:
         active.append(Factor("pay", rules.pay.label, rules.pay.weight))
     if person.education is not None:
         active.append(Factor("preparation", rules.preparation.label, rules.preparation.weight))
+    if person.credentials:
+        active.append(Factor("credentials", rules.credentials.label, rules.credentials.weight))
     return active
 
 
-def _closeness(
-    kb: KnowledgeBase, person: Person, active: list[Factor], roles: Sequence[int] | None = None
-) -> tuple[list[list[float]], list[list[bool]]]:
-    """Closeness of the given roles (default: all) on every factor in play, and known-ness.
+def _scores(kb: KnowledgeBase, person: Person, active: list[Factor]) -> Scores:
+    """Every role's share and score on every factor in play.
 
-    The second table says whether each role had data for the factor. A role no source
-    gives data for (say, pay) is scored as the average role that has it: neither rewarded
-    nor punished for thin sources, and the same for every such role. So those factors are
-    computed for every role; a dimension only for the roles asked for.
+    Interest dimensions score together, by how alike the person's and the role's interest
+    profiles are in shape (:func:`careerfit.fit.formulas.shape`), over the dimensions both
+    know; the other factors score one by one, by closeness measured against chance. A
+    factor without data for a role has no share of that role's fit.
     """
     t = tables(kb)
-    picked = range(len(kb.roles)) if roles is None else roles
-    rows: list[list[float]] = []
-    known_rows: list[list[bool]] = []
-    for factor in active:
-        if factor.id in person.levels:
-            levels = next(t.levels[i] for i, d in enumerate(t.dims) if d.id == factor.id)
-            mine = person.levels[factor.id]
-            rows.append([formulas.dimension(formulas.SCALAR, mine, levels[r]) for r in picked])
-            known_rows.append([True] * len(picked))
+    roles = len(kb.roles)
+    interest = [f for f, a in enumerate(active) if a.interest]
+    score: list[list[float | None]] = [[None] * roles for _ in active]
+    weight: list[list[float]] = [[0.0] * roles for _ in active]
+    need = kb.questions_file.quality.min_shared_dimensions
+    places = [person.levels[active[f].id] for f in interest]
+    weights = [active[f].weight for f in interest]
+    means: list[float | None] = [None] * roles
+    for r in range(roles):
+        levels = [t.levels[t.dim_index(active[f].id)][r] for f in interest]
+        known = [0.0 if lv is None else 1.0 for lv in levels]
+        if sum(known) < need:
             continue
-        row, known = _factor_row(kb, person, factor.id)
-        present = [c for c, k in zip(row, known, strict=True) if k]
-        typical = sum(present) / len(present) if present else 0.5
-        rows.append([row[r] if known[r] else typical for r in picked])
-        known_rows.append([known[r] for r in picked])
-    return rows, known_rows
+        means[r] = formulas.mean(formulas.SCALAR, places, weights, known)
+        terms, total = formulas.shape(
+            formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, known
+        )
+        for f, term, k in zip(interest, terms, known, strict=True):
+            if k:
+                weight[f][r] = active[f].weight
+                score[f][r] = term * total / active[f].weight
+    for f, factor in enumerate(active):
+        if factor.interest:
+            continue
+        closeness = _factor_row(kb, t, person, factor)
+        chance = _chance_row(t, factor)
+        for r in range(roles):
+            close = closeness[r]
+            if close is not None:
+                weight[f][r] = factor.weight
+                score[f][r] = _beyond(close, chance[r])
+    totals = [sum(weight[f][r] for f in range(len(active))) for r in range(roles)]
+    share = [[w / totals[r] if totals[r] else 0.0 for r, w in enumerate(row)] for row in weight]
+    return Scores(share, score, means)
 
 
-def _factor_row(kb: KnowledgeBase, person: Person, factor: str) -> tuple[list[float], list[bool]]:
-    """Every role's closeness on a setting, pay or education factor, and whether it had data."""
-    t = tables(kb)
+def _factor_row(kb: KnowledgeBase, t: Tables, person: Person, factor: Factor) -> list[float | None]:
+    """Every role's closeness on a condition, workplace, pay or education; None: no data."""
     rules = kb.questions_file.factors
     xp = formulas.SCALAR
-    if factor == "settings":
-        chosen = setting_bits(person.settings)
-        known = [bits != 0 for bits in t.offered]
-        return [formulas.settings(xp, chosen, bits) for bits in t.offered], known
-    if factor == "pay":
-        need = float(person.pay_need or 0)
-        cut = rules.pay.shortfall_to_zero
-        known = [p is not None for p in t.pay]
-        return [formulas.pay(xp, need, p, cut) if p is not None else 0.0 for p in t.pay], known
-    assert person.education is not None and person.reach is not None
-    have, reach = person.education.rank, person.reach.rank
-    rule = rules.preparation
-    known = [u is not None for u in t.usual]
-    row = [
-        formulas.preparation(xp, have, reach, u, rule.within_reach, rule.per_level_short)
-        if u is not None
-        else 0.0
-        for u in t.usual
+    if factor.id in person.levels:
+        mine = person.levels[factor.id]
+        return [
+            None if lv is None else formulas.dimension(xp, mine, lv)
+            for lv in t.levels[t.dim_index(factor.id)]
+        ]
+    if factor.id == "settings":
+        chosen = formulas.setting_bits(person.settings)
+        return [formulas.shared(xp, chosen, bits) if bits else None for bits in t.offered]
+    if factor.id == "credentials":
+        held = sum(t.credential_bits[c] for c in person.credentials)
+        return [formulas.shared(xp, held, bits) if bits else None for bits in t.listed]
+    if factor.id == "pay":
+        need, cut = float(person.pay_need or 0), rules.pay.shortfall_to_zero
+        return [None if p is None else formulas.pay(xp, need, p, cut) for p in t.pay]
+    assert person.reach is not None
+    reach, rule = person.reach.rank, rules.preparation
+    return [
+        None
+        if usual is None
+        else formulas.preparation(xp, reach, usual, rule.per_level_short, rule.per_level_over)
+        for usual in t.usual
     ]
-    return row, known
 
 
-def _fit_sums(active: list[Factor], rows: list[list[float]], count: int) -> list[float]:
-    """Each role's fit: 100 x weight share x closeness, added up factor by factor.
+def _chance_row(t: Tables, factor: Factor) -> tuple[float | None, ...]:
+    """What random answers score against each role on a factor that is not an interest."""
+    if factor.id in ("settings", "pay", "preparation", "credentials"):
+        return tuple(getattr(t.chance, factor.id))
+    return t.chance.dims[t.dim_index(factor.id)]
+
+
+def _beyond(closeness: float, chance: float | None) -> float:
+    """A factor's closeness measured against what random answers would get."""
+    return formulas.beyond_chance(formulas.SCALAR, closeness, 0.0 if chance is None else chance)
+
+
+def _fit_sums(scores: Scores, roles: Sequence[int]) -> list[float]:
+    """Each role's fit: 100 x share x score, added up factor by factor.
 
     The one place the sum is written, so that every path gives bit-identical fits.
     """
-    total = sum(f.weight for f in active)
-    return [
-        sum(100 * (factor.weight / total) * rows[f][r] for f, factor in enumerate(active))
-        for r in range(count)
-    ]
+    out = []
+    for r in roles:
+        fit = 0.0
+        for f in range(len(scores.score)):
+            score = scores.score[f][r]
+            if score is not None:
+                fit += 100 * scores.share[f][r] * score
+        out.append(fit)
+    return out

@@ -16,8 +16,14 @@ from careerfit.records import record
 
 
 def _changes(kb: KnowledgeBase, answers: Answers) -> Iterator[tuple[Question, Value]]:
-    """Every answers set that differs from ``answers`` in exactly one answer."""
-    for q in kb.questions_file.questions:
+    """Every answers set that differs from ``answers`` in one answer a person might revisit.
+
+    Only preferences count: the work you would enjoy, where you want to work. Pay needs,
+    education, credentials, your job and your years are facts, not opinions to reconsider.
+    """
+    for q in kb.questions:
+        if q.dimension is None and q.records != "setting":
+            continue
         current = answers.get(q.id)
         if q.kind is QuestionKind.multi:
             chosen = set(current or ())

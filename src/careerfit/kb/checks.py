@@ -64,9 +64,7 @@ def check_roles(parsed: Parsed, file: str, questions: Parsed | None) -> Iterator
     known = _Known(
         {i for i in parsed.raw_ids("roles") if isinstance(i, str)},
         {i for i in parsed.raw_ids("credentials") if isinstance(i, str)},
-        {d.id for _, d in questions.items("dimensions") if d.derived is None}
-        if questions is not None
-        else None,
+        {d.id for _, d in questions.items("dimensions")} if questions is not None else None,
     )
     names: dict[str, str] = {}
     for i, role in parsed.items("roles"):
@@ -169,54 +167,67 @@ def _check_role(
             loc = (*at, "credentials", j, "credential")
             yield report.unknown(loc, cred.credential, known.credentials, "credential")
     if known.judged is not None:
-        for key in sorted(set(role.fit) - known.judged):
-            yield report.at(
-                (*at, "fit", key),
-                f"'{key}' is not a judged dimension of questions.yaml; "
-                f"use: {', '.join(sorted(known.judged))}",
-            )
-        for key in sorted(known.judged - set(role.fit)):
+        for section in ("fit", "fit_unknown"):
+            for key in sorted(set(getattr(role, section)) - known.judged):
+                yield report.at(
+                    (*at, section, key),
+                    f"'{key}' is not a dimension of questions.yaml; "
+                    f"use: {', '.join(sorted(known.judged))}",
+                )
+        for key in sorted(known.judged - set(role.fit) - set(role.fit_unknown)):
             yield report.at(
                 (*at, "fit"),
-                f"has no level for dimension '{key}'; add it (0-4, with why and cite)",
+                f"has no level for dimension '{key}'; add it (0-4, with why and cite), or "
+                "say in fit_unknown why no source places the role there",
             )
 
 
 def check_questions(parsed: Parsed, file: str, roles: Parsed | None) -> Iterator[Problem]:
-    """Question-bank rules that span objects: dimension, question and credential references."""
+    """Question-bank rules that span objects: dimension, credential and role references."""
     report = _Report(file, parsed.doc)
     yield from report.duplicates(parsed.raw_ids("dimensions"), ("dimensions",), "dimension id")
     yield from report.duplicates(parsed.raw_ids("questions"), ("questions",), "question id")
     dims = {i for i in parsed.raw_ids("dimensions") if isinstance(i, str)}
-    question_ids = {i for i in parsed.raw_ids("questions") if isinstance(i, str)}
-    credential_ids = (
-        {i for i in roles.raw_ids("credentials") if isinstance(i, str)} if roles else None
-    )
-    if sum(d.derived is not None for _, d in parsed.items("dimensions")) > 1:
-        yield report.at(("dimensions",), "only one dimension can be derived from duty tags")
+    known: dict[str, set[str] | None] = {
+        "credential": {i for i in roles.raw_ids("credentials") if isinstance(i, str)}
+        if roles
+        else None,
+        "role": {i for i in roles.raw_ids("roles") if isinstance(i, str)} if roles else None,
+    }
     questions = list(parsed.items("questions"))
     for i, q in questions:
+        if q.measures is not None and q.measures not in dims:
+            yield report.unknown(("questions", i, "measures"), q.measures, dims, "dimension")
         for j, option in enumerate(q.options):
             for dim in option.moves:
-                if dim not in dims:
+                if dim not in dims and q.measures is None:
                     yield report.unknown(
                         ("questions", i, "options", j, "moves", dim), dim, dims, "dimension"
                     )
-            if credential_ids is not None and option.credential not in (None, *credential_ids):
-                yield report.unknown(
-                    ("questions", i, "options", j, "credential"),
-                    str(option.credential),
-                    credential_ids,
-                    "credential",
-                )
-        if q.reverse_of is not None and q.reverse_of not in question_ids:
-            yield report.unknown(
-                ("questions", i, "reverse_of"), q.reverse_of, question_ids, "question"
-            )
+            for what, ids in known.items():
+                value = getattr(option, what)
+                if ids is not None and value is not None and value not in ids:
+                    loc = ("questions", i, "options", j, what)
+                    yield report.unknown(loc, str(value), ids, what)
     if len(questions) == len(parsed.raw_ids("questions")):
-        for record in ("education", "study"):
-            count = sum(q.records == record for _, q in questions)
-            if count != 1:
-                yield report.at(
-                    ("questions",), f"needs exactly one question recording '{record}', has {count}"
-                )
+        yield from _check_coverage(parsed, report)
+
+
+def _check_coverage(parsed: Parsed, report: _Report) -> Iterator[Problem]:
+    """Every interest is measured by three statements or more; education and study once."""
+    questions = list(parsed.items("questions"))
+    for i, dim in parsed.items("dimensions"):
+        count = sum(q.dimension == dim.id for _, q in questions)
+        least = 3 if dim.kind == "interest" else 1
+        if count < least:
+            yield report.at(
+                ("dimensions", i),
+                f"is measured by {count} question(s); an {dim.kind} needs at least {least}, "
+                "so that no single answer decides it",
+            )
+    for fact in ("education", "study"):
+        count = sum(q.records == fact for _, q in questions)
+        if count != 1:
+            yield report.at(
+                ("questions",), f"needs exactly one question recording '{fact}', has {count}"
+            )

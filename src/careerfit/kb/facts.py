@@ -263,10 +263,24 @@ class InterviewQuestion:
 
 @model
 class FitLevel:
-    """A judgement of how much the role asks on one quiz dimension, 0 (none) to 4 (a lot)."""
+    """Where a role sits on one quiz dimension, 0 (none of it) to 4 (the core of the role).
+
+    A judgement from evidence: ``why`` says which facts it weighs, and ``cite`` where they
+    are. A role with no evidence on a dimension has no level there (its ``fit_unknown``
+    says why), and that part of the fit is left out for it rather than guessed.
+    """
 
     level: Annotated[int, Field(ge=0, le=4)]
     why: Text
+    cite: Cites
+
+
+@model
+class Experience:
+    """Years of work experience a role usually asks, or a credential accepts instead of study."""
+
+    years: Annotated[int, Field(ge=1, le=40)]
+    text: Text
     cite: Cites
 
 

@@ -15,6 +15,7 @@ from careerfit.kb.facts import (
     Duty,
     DutyKind,
     Education,
+    Experience,
     FitLevel,
     InterviewQuestion,
     Move,
@@ -62,7 +63,9 @@ class Role:
     challenges: list[Cited] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     interview_questions: list[InterviewQuestion] = field(default_factory=list)
-    fit: dict[Id, FitLevel]
+    fit: dict[Id, FitLevel] = field(default_factory=dict)
+    fit_unknown: dict[Id, Text] = field(default_factory=dict)
+    experience: Experience | None = None
     not_known: dict[Section, Text] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -82,6 +85,11 @@ class Role:
                 raise ValueError(
                     f"section '{section}' has content but is listed in not_known; remove one"
                 )
+        both = sorted(set(self.fit) & set(self.fit_unknown))
+        if both:
+            raise ValueError(
+                f"dimension '{both[0]}' has a fit level and is also in fit_unknown; remove one"
+            )
         if sum(p.scoring for p in self.pay) > 1:
             raise ValueError("more than one pay figure has scoring: true; mark only one")
 
@@ -128,7 +136,11 @@ class Source:
 
 @model
 class Credential:
-    """A credential in the catalogue that roles refer to by id."""
+    """A credential in the catalogue that roles refer to by id.
+
+    ``experience_route`` is given when a source says years of work can stand in for the
+    usual study, so that someone with that experience is told they may already qualify.
+    """
 
     id: Id
     name: ShortText
@@ -137,6 +149,7 @@ class Credential:
     about: Text
     eligibility: Text | None = None
     study_time: Text | None = None
+    experience_route: Experience | None = None
     cite: Cites
 
 

@@ -112,6 +112,11 @@ def results(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]:
     return {
         "knowledge_base_version": kb.version,
         "answers": {qid: to_json(v) for qid, v in assessment.answers.items()},
+        "enough": assessment.enough,
+        "not_enough": None if assessment.enough else wording.not_enough(kb, assessment),
+        "too_close_to_call": [r.role.id for r in assessment.leaders]
+        if len(assessment.leaders) > 1
+        else [],
         "ranked": ranked(assessment.ranked),
         "concerns": [{"text": c.text, "questions": list(c.questions)} for c in assessment.concerns],
         "swap": wording.swap_hint(assessment),
@@ -133,7 +138,7 @@ def ranked(results: tuple[RoleResult, ...]) -> list[dict[str, Any]]:
                     "factor": c.factor,
                     "label": c.label,
                     "points": round(c.points, 4),
-                    "closeness": round(c.closeness, 4),
+                    "score": round(c.score, 4),
                     "weight_share": round(c.share, 4),
                     "known": c.known,
                     "reason": c.reason,
@@ -163,13 +168,16 @@ def ranked(results: tuple[RoleResult, ...]) -> list[dict[str, Any]]:
 def report(r: Report) -> dict[str, Any]:
     """The Markdown report's content as JSON (shape documented in docs/report-format.md)."""
     return {
-        "format": "careerfit-report/1",
+        "format": "careerfit-report/2",
         "created": r.created,
         "careerfit_version": r.careerfit_version,
         "knowledge_base_version": r.kb_version,
         "answered_against": r.answered_against,
         "dropped_answers": list(r.dropped),
         "from": r.source_label,
+        "not_enough": r.not_enough,
+        "too_close_to_call": r.tie,
+        "places": list(r.places),
         "ranked": ranked(r.ranked),
         "top": [
             {
@@ -177,9 +185,11 @@ def report(r: Report) -> dict[str, Any]:
                 "summary": _item(d.summary),
                 "substantive_share": round(d.result.role.substantive_share, 4),
                 "contributions": [
-                    {"label": label, "points": points, "out_of": out_of, "reason": why}
-                    for label, points, out_of, why in d.contributions
+                    {"label": label, "points": points, "reason": why}
+                    for label, points, why in d.contributions
                 ],
+                "no_data": list(d.unknown),
+                "from_your_job": d.relation,
                 "watch_out": [_item(i) for i in d.watch_out],
                 "gaps": [_item(i) for i in d.gaps],
                 "leads_to": [_item(i) for i in d.leads_to],

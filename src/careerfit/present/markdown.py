@@ -120,12 +120,14 @@ def comparison(view: views.Comparison) -> str:
 
 _HOW_TO_READ = (
     "careerfit compares what you said you enjoy, need and have with what cited sources "
-    "say each legal-support role involves. The fit (0 to 100) is the sum of the points each "
-    "factor earns: the closer you and the role are on a factor, the more of its share it "
-    'earns. A role marked "needs ..." is one you cannot enter yet: it keeps its place by '
-    "fit, and the gaps say what would open it. Numbers in brackets, such as [3], point to "
-    "the sources listed at the end. This is a starting point for a conversation, not a "
-    "verdict."
+    "say each legal-support role involves. The fit runs from 0, no better than answering at "
+    "random, to 100, agreement on everything; it is the sum of the points each factor earns "
+    "(a factor that counts against the role takes points away, and one the sources say "
+    'nothing about for a role is left out of that role\'s fit). A role marked "needs ..." '
+    "is one you cannot enter yet: it keeps its place by fit, and the gaps say what would open "
+    "it. Roles marked with the same place, such as 1-2, are too close to call. Numbers in "
+    "brackets, such as [3], point to the sources listed at the end. This is a starting point "
+    "for a conversation, not a verdict."
 )
 
 
@@ -133,23 +135,31 @@ def report(r: Report) -> str:
     """The full results report a person can keep or show a career counsellor."""
     rows = [
         [
-            str(x.rank),
+            place,
             inline(x.role.title),
-            f"{round(x.fit)}%",
+            wording.fit_number(x.fit),
             inline(x.status),
             inline(x.reasons_for[0]) if x.reasons_for else "-",
         ]
-        for x in r.ranked
+        for place, x in zip(r.places, r.ranked, strict=True)
     ]
+    ranking = (
+        [inline(r.not_enough)]
+        if r.not_enough
+        else _table(
+            ["Rank", "Role", "Fit", "Status", "Main reason"], rows, ["r", "l", "r", "l", "l"]
+        )
+    )
     blocks = [
         ["# careerfit report: your legal-support career matches"],
         _meta(r),
         ["## How to read this"],
         [_HOW_TO_READ],
         ["## Ranked matches"],
-        _table(["Rank", "Role", "Fit", "Status", "Main reason"], rows, ["r", "l", "r", "l", "l"]),
+        ranking,
     ]
-    notes = [f"- Careful: {inline(c)}" for c in r.cautions]
+    notes = [f"- {inline(r.tie)}"] if r.tie else []
+    notes += [f"- Careful: {inline(c)}" for c in r.cautions]
     if r.swap:
         notes.append(f"- Top two: {inline(r.swap)}")
     if notes:
@@ -198,12 +208,16 @@ def _role_blocks(detail: RoleDetail) -> list[list[str]]:
         f"Duties: {inline(wording.mix_text(role.substantive_share))}.",
     ]
     fits = _table(
-        ["Factor", "Points", "Out of", "Why"],
-        [[inline(label), f"{points:.1f}", f"{out_of:.1f}", inline(why)]
-         for label, points, out_of, why in detail.contributions],
-        ["l", "r", "r", "l"],
+        ["Factor", "Points", "Why"],
+        [[inline(label), f"{points:+.1f}", inline(why)]
+         for label, points, why in detail.contributions],
+        ["l", "r", "l"],
     )  # fmt: skip
-    fits += ["", f"Fit: {sum(p for _, p, _, _ in detail.contributions):.1f} out of 100."]
+    fits += ["", f"Fit: {sum(p for _, p, _ in detail.contributions):.1f} out of 100."]
+    if detail.unknown:
+        fits += ["", f"No data for this role, so left out: {inline(', '.join(detail.unknown))}."]
+    if detail.relation:
+        what += ["", f"From your job: {inline(detail.relation)}."]
     return [
         [f"## {result.rank}. {title}: {inline(result.status)}"],
         [f"### What the {title} role is"],

@@ -36,8 +36,10 @@ class RoleDetail:
     """Everything the report says about one of the top roles."""
 
     result: RoleResult
-    contributions: tuple[tuple[str, float, float, str], ...]  # label, points, out of, reason
+    contributions: tuple[tuple[str, float, str], ...]  # label, points (+ for, - against), reason
     summary: views.Item
+    unknown: tuple[str, ...]  # factors in play that no source gives for this role
+    relation: str | None  # how the role relates to the person's current job
     watch_out: tuple[views.Item, ...]
     gaps: tuple[views.Item, ...]
     leads_to: tuple[views.Item, ...]
@@ -54,6 +56,9 @@ class Report:
     dropped: tuple[str, ...]  # answers no longer asked by the current questions
     source_label: str  # "quiz 3, started 2026-11-25" or "answers file x.yaml"
     ranked: tuple[RoleResult, ...]
+    places: tuple[str, ...]  # each ranked role's place as shown: "3", or "1-2" for a tie
+    not_enough: str | None  # why there is no ranking yet, when there is not
+    tie: str | None  # what a tie for first place means, when there is one
     details: tuple[RoleDetail, ...]
     cautions: tuple[str, ...]
     swap: str | None
@@ -64,7 +69,8 @@ class Report:
 def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: int = 3) -> Report:
     """Gather what the report shows: the ranking, the top ``top`` roles in full, the answers."""
     notes = Notes(kb)
-    details = tuple(_detail(kb, result, notes) for result in assessment.ranked[:top])
+    shown = assessment.ranked[:top] if assessment.enough else ()
+    details = tuple(_detail(kb, assessment, result, notes) for result in shown)
     rows = []
     for q in kb.questions:
         value = assessment.answers.get(q.id)
@@ -79,6 +85,9 @@ def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: in
         dropped=answered.dropped,
         source_label=wording.label(answered),
         ranked=assessment.ranked,
+        places=tuple(wording.rank_label(assessment, r) for r in assessment.ranked),
+        not_enough=None if assessment.enough else wording.not_enough(kb, assessment),
+        tie=wording.tie_note(assessment),
         details=details,
         cautions=tuple(c.text for c in assessment.concerns),
         swap=wording.swap_hint(assessment),
@@ -87,14 +96,18 @@ def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: in
     )
 
 
-def _detail(kb: KnowledgeBase, result: RoleResult, notes: Notes) -> RoleDetail:
+def _detail(
+    kb: KnowledgeBase, assessment: Assessment, result: RoleResult, notes: Notes
+) -> RoleDetail:
     """What the report says about one of the top roles, its sources numbered in ``notes``."""
     role = result.role
-    points = wording.apportion([c.points for c in result.contributions])
+    known = [c for c in result.contributions if c.known]
+    points = wording.apportion([c.points for c in known])
     contributions = tuple(
-        (c.label, shown, round(100 * c.share, 1), c.reason)
-        for c, shown in zip(result.contributions, points, strict=True)
+        (c.label, shown, c.reason) for c, shown in zip(known, points, strict=True)
     )
+    unknown = tuple(c.label for c in result.unknown)
+    relation = wording.relation_text(kb, assessment, result)
     summary = views.Item(role.summary.text, tuple(role.summary.cite), notes.mark(role.summary.cite))
     watch = [views.Item(result.reason_against)] if result.reason_against else []
     watch += [views.Item(c.text, tuple(c.cite), notes.mark(c.cite)) for c in role.challenges]
@@ -107,4 +120,6 @@ def _detail(kb: KnowledgeBase, result: RoleResult, notes: Notes) -> RoleDetail:
         views.Item(wording.gap_text(g), g.cites, notes.mark(g.cites)) for g in result.gaps
     )
     leads_to = tuple(views.move_item(kb, m, notes) for m in role.moves)
-    return RoleDetail(result, contributions, summary, tuple(watch), gap_items, leads_to)
+    return RoleDetail(
+        result, contributions, summary, unknown, relation, tuple(watch), gap_items, leads_to
+    )

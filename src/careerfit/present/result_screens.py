@@ -30,13 +30,19 @@ def results(
 ) -> Group:
     """The ranked table, then why the best match fits, its gaps, caveats and where to go next.
 
+    With too few answers about the work there is no ranking, only what to do about it.
     Below 72 columns the table leaves out its reasons column (the panel under it explains
     the best match) so that role names and statuses stay readable.
     """
     from rich.console import Group
 
+    if not assessment.enough:
+        return Group(plain(heading, "bold"), plain(wording.not_enough(kb, assessment), "yellow"))
     best = assessment.best
     notes = Text()
+    tie = wording.tie_note(assessment)
+    if tie:
+        notes.append_text(plain(f"{tie}\n", "yellow"))
     for concern in assessment.concerns:
         notes.append_text(plain(f"Careful: {concern.text}\n", "yellow"))
     swap = wording.swap_hint(assessment)
@@ -44,54 +50,72 @@ def results(
         notes.append_text(plain(f"Top two: {swap}\n"))
     notes.append_text(plain(hint, "dim"))
     return Group(
-        ranked_table(assessment, top, heading, wide=width >= 72),
+        ranked_table(kb, assessment, top, heading, wide=width >= 72),
         breakdown(best),
         gaps_panel(kb, best),
         notes,
     )
 
 
-def ranked_table(assessment: Assessment, top: int, heading: str, wide: bool) -> Table:
-    """The first ``top`` roles: rank, fit bar, status, and (when wide) the strongest matches."""
+def ranked_table(
+    kb: KnowledgeBase, assessment: Assessment, top: int, heading: str, wide: bool
+) -> Table:
+    """The first ``top`` roles: place, fit bar, status, and (when wide) what fits best.
+
+    When the person works in legal support already, the last column says how each role
+    relates to their job (a step up, across, back), where the sources name that move.
+    """
+    from_job = assessment.person.current_role is not None
     table = Table(title=plain(heading), box=box.SIMPLE_HEAD, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role", ratio=3, min_width=12)
-    table.add_column("Fit", no_wrap=True, min_width=15)
+    table.add_column("Fit", no_wrap=True, min_width=14)
     table.add_column("Status", ratio=2, min_width=8)
     if wide:
-        table.add_column("Strongest matches", ratio=4)
+        table.add_column("From your job" if from_job else "Strongest matches", ratio=4)
     for r in assessment.ranked[:top]:
         fit = bar(r.fit / 100, 10)
-        fit.append(f" {round(r.fit):>3}%")
+        fit.append(f" {wording.fit_number(r.fit):>3}")
+        leading = r in assessment.leaders
         cells: list[RenderableType] = [
-            str(r.rank),
-            plain(r.role.title, "bold" if r.rank == 1 else ""),
+            wording.rank_label(assessment, r),
+            plain(r.role.title, "bold" if leading else ""),
             fit,
             plain(r.status, "green" if r.ready else "yellow"),
         ]
         if wide:
-            cells.append(plain("; ".join(c.brief for c in r.strongest) or "-"))
+            if from_job:
+                cells.append(plain(wording.relation_text(kb, assessment, r) or "-"))
+            else:
+                cells.append(plain("; ".join(c.brief for c in r.strongest) or "-"))
         table.add_row(*cells)
+    table.caption = (
+        "Fit: how much better than chance you and the role agree, from 0 (no better than "
+        "random answers) to 100 (agreement on everything)."
+    )
     return table
 
 
 def breakdown(result: RoleResult) -> Panel:
-    """Each factor's points as a bar against what it could earn; they add up to the fit."""
+    """Each factor's points, for the role or against it; they add up to the fit.
+
+    A factor that counts against the role shows negative points; one no source gives for
+    the role says "no data for this role" and counts neither way.
+    """
     from rich.console import Group
     from rich.panel import Panel
 
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(ratio=2)
-    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
     grid.add_column(no_wrap=True, justify="right")
-    points = wording.apportion([c.points for c in result.contributions])
-    for contribution, shown in zip(result.contributions, points, strict=True):
-        grid.add_row(
-            plain(contribution.label),
-            bar(contribution.closeness, 10),
-            plain(f"{shown:4.1f} of {100 * contribution.share:4.1f}"),
-        )
-    grid.add_row(plain("Fit", "bold"), Text(""), plain(f"{sum(points):4.1f}", "bold"))
+    known = [c for c in result.contributions if c.known]
+    points = wording.apportion([c.points for c in known])
+    for contribution, shown in zip(known, points, strict=True):
+        style = "green" if shown > 0 else "yellow" if shown < 0 else "dim"
+        grid.add_row(plain(contribution.label), plain(f"{shown:+5.1f}", style))
+    for contribution in result.unknown:
+        grid.add_row(plain(contribution.label), plain("no data for this role", "dim"))
+    grid.add_row(plain("Fit", "bold"), plain(f"{sum(points):5.1f}", "bold"))
     why = Text()
     for reason in result.reasons_for:
         why.append_text(plain(f"+ {reason}\n", "green"))

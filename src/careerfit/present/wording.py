@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from careerfit.fit.certainty import flat
+from careerfit.fit.explain import PLACES
+from careerfit.fit.progress import relation
 from careerfit.kb.facts import (
     DutyKind,
     EducationLevel,
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
 
     from careerfit.fit.assess import Assessment
     from careerfit.fit.gaps import Gap
+    from careerfit.fit.ranking import RoleResult
+    from careerfit.kb.knowledge_base import KnowledgeBase
     from careerfit.quiz.sessions import Answered
 
 DUTY_KINDS = {DutyKind.substantive: "substantive", DutyKind.procedural: "procedural"}
@@ -58,15 +63,7 @@ EDUCATION_SHORT = {
     EducationLevel.master: "master's",
     EducationLevel.jd: "law degree",
 }
-SETTINGS = {
-    Setting.small_firm: "small firms",
-    Setting.large_firm: "large firms",
-    Setting.court: "courts",
-    Setting.corporate: "companies",
-    Setting.government: "government",
-    Setting.legal_aid: "legal aid",
-    Setting.remote: "remote",
-}
+SETTINGS = PLACES
 
 
 def settings_text(settings: Iterable[Setting]) -> str:
@@ -81,7 +78,7 @@ def gap_text(gap: Gap) -> str:
     ``Needs a law degree (J.D.): <why>`` or ``Certified Paralegal (CP), recommended: <why>
     Issued by NALA. Eligibility: ...``.
     """
-    if gap.kind == "education":
+    if gap.kind in ("education", "experience"):
         head = f"Needs {gap.name}" if gap.hard else f"Usually {gap.name}"
     else:
         head = f"Needs {gap.name}" if gap.hard else f"{gap.name}, {gap.status}"
@@ -193,3 +190,56 @@ def heading(answered: Answered) -> str:
             if answered.dropped:
                 text += f" (answers no longer asked: {', '.join(answered.dropped)})"
     return text + _changes(answered)
+
+
+def fit_number(fit: float) -> str:
+    """A fit as shown: a whole number from 0 (no better than chance) to 100."""
+    return f"{max(0, round(fit))}"
+
+
+def rank_label(assessment: Assessment, result: RoleResult) -> str:
+    """A role's place: ``3``, or ``1-2`` for roles too close to call for first."""
+    if len(assessment.leaders) > 1 and result in assessment.leaders:
+        return f"1-{len(assessment.leaders)}"
+    return str(result.rank)
+
+
+def tie_note(assessment: Assessment) -> str | None:
+    """What a tie for first place means, when there is one."""
+    if len(assessment.leaders) < 2:
+        return None
+    names = [r.role.title for r in assessment.leaders]
+    joined = ", ".join(names[:-1]) + f" and {names[-1]}"
+    return (
+        f"Too close to call: {joined} are within the quiz's margin of error of each other, "
+        "so answering a little differently on another day could put either first. Read "
+        "about each before you choose."
+    )
+
+
+def not_enough(kb: KnowledgeBase, assessment: Assessment) -> str:
+    """Why no ranking is shown yet, and what to do."""
+    rule = kb.questions_file.quality
+    interests = [d for d in kb.dimensions if d.kind == "interest"]
+    answered = {d: n for d, n in assessment.person.answered.items() if kb.dimension(d) in interests}
+    statements = sum(1 for q in kb.questions if q.dimension in {d.id for d in interests})
+    places = [assessment.person.levels[d] for d in answered if d in assessment.person.levels]
+    if len(answered) >= rule.min_dimensions and flat(places):
+        return (
+            "Your answers rate every kind of work the same, so there is nothing to match the "
+            "roles on: they are matched on the work you like more than the rest. Go back "
+            "and answer the statements about the work as they really apply to you."
+        )
+    return (
+        f"Not enough answers about the work yet to rank the roles: you answered "
+        f"{sum(answered.values())} of the {statements} questions about the work you would "
+        f"enjoy, touching {len(answered)} of its {len(interests)} kinds. At least "
+        f"{rule.min_work_answers} answers across {rule.min_dimensions} kinds are needed "
+        "before a ranking means anything. Answer more to see your matches."
+    )
+
+
+def relation_text(kb: KnowledgeBase, assessment: Assessment, result: RoleResult) -> str | None:
+    """How a role relates to the person's current job, in words, when the sources say."""
+    found = relation(kb, assessment.person.current_role, result.role.id)
+    return found.words if found else None

@@ -21,7 +21,7 @@ def template(kb: KnowledgeBase) -> str:
     lines = [
         "# careerfit answers file. Fill in each answer with one of the values listed above it,",
         "# then run:  careerfit quiz --answers THIS_FILE",
-        "# Multi-choice questions take a list, e.g. settings: [small-firm, remote].",
+        "# Multi-choice questions take a list, e.g. settings: [small-firm, court].",
         "# Leave an answer blank to skip the question (where it says it can be skipped).",
         f"# Knowledge base version: {kb.version}",
         "",
@@ -61,6 +61,7 @@ def load(kb: KnowledgeBase, path: Path) -> dict[str, Value]:
         raise DataError(problems, "answers file")
     answers, found = check_all(kb.questions_file, doc.data)
     problems += [Problem(file, doc.lines.get((p.key,)), p.key, p.message) for p in found]
+    problems.sort(key=lambda p: p.line if p.line is not None else float("inf"))
     if problems:
         raise DataError(problems, "answers file")
     return answers
