@@ -207,8 +207,9 @@ def rank(kb: KnowledgeBase, answers: Answers) -> Ranking:
     """Rank every role for these answers; ties keep the knowledge base's order."""
     person = person_from(kb, answers)
     active = factors_in_play(kb, person)
-    scores = _scores(kb, person, active)
-    fit = _fit_sums(scores, range(len(kb.roles)))
+    everyone = range(len(kb.roles))
+    scores = _scores(kb, person, active, everyone)
+    fit = _fit_sums(scores)
     order = sorted(range(len(kb.roles)), key=lambda r: (-fit[r], r))
     explainer = Explainer(kb, person, active, scores)
     ranked = tuple(
@@ -225,9 +226,9 @@ def fits(kb: KnowledgeBase, answers: Answers, roles: Sequence[int] | None = None
     hundred variants at once.
     """
     person = person_from(kb, answers)
-    active = factors_in_play(kb, person)
     picked = range(len(kb.roles)) if roles is None else roles
-    return _fit_sums(_scores(kb, person, active), picked)
+    scores = _scores(kb, person, factors_in_play(kb, person), picked)
+    return _fit_sums(scores)
 
 
 def factors_in_play(kb: KnowledgeBase, person: Person) -> list[Factor]:
@@ -249,77 +250,82 @@ def factors_in_play(kb: KnowledgeBase, person: Person) -> list[Factor]:
     return active
 
 
-def _scores(kb: KnowledgeBase, person: Person, active: list[Factor]) -> Scores:
-    """Every role's share and score on every factor in play.
+def _scores(
+    kb: KnowledgeBase, person: Person, active: list[Factor], roles: Sequence[int]
+) -> Scores:
+    """The given roles' share and score on every factor in play, in the order given.
 
     Interest dimensions score together, by how alike the person's and the role's interest
     profiles are in shape (:func:`careerfit.fit.formulas.shape`), over the dimensions both
     know; the other factors score one by one, by closeness measured against chance. A
-    factor without data for a role has no share of that role's fit.
+    factor without data for a role has no share of that role's fit. Only the roles asked
+    for are scored: the top-two swap scores two roles for every possible change of answer.
     """
     t = tables(kb)
-    roles = len(kb.roles)
+    n = len(roles)
     interest = [f for f, a in enumerate(active) if a.interest]
-    score: list[list[float | None]] = [[None] * roles for _ in active]
-    weight: list[list[float]] = [[0.0] * roles for _ in active]
+    score: list[list[float | None]] = [[None] * n for _ in active]
+    weight: list[list[float]] = [[0.0] * n for _ in active]
     need = kb.questions_file.quality.min_shared_dimensions
     places = [person.levels[active[f].id] for f in interest]
     weights = [active[f].weight for f in interest]
-    means: list[float | None] = [None] * roles
-    for r in range(roles):
-        levels = [t.levels[t.dim_index(active[f].id)][r] for f in interest]
+    rows = [t.levels[t.dim_index(active[f].id)] for f in interest]
+    means: list[float | None] = [None] * n
+    for j, r in enumerate(roles):
+        levels = [row[r] for row in rows]
         known = [0.0 if lv is None else 1.0 for lv in levels]
         if sum(known) < need:
             continue
-        means[r] = formulas.mean(formulas.SCALAR, places, weights, known)
+        means[j] = formulas.mean(formulas.SCALAR, places, weights, known)
         terms, total = formulas.shape(
             formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, known
         )
         for f, term, k in zip(interest, terms, known, strict=True):
             if k:
-                weight[f][r] = active[f].weight
-                score[f][r] = term * total / active[f].weight
+                weight[f][j] = active[f].weight
+                score[f][j] = term * total / active[f].weight
     for f, factor in enumerate(active):
         if factor.interest:
             continue
-        closeness = _factor_row(kb, t, person, factor)
+        closeness = _factor_row(kb, t, person, factor, roles)
         chance = _chance_row(t, factor)
-        for r in range(roles):
-            close = closeness[r]
+        for j, r in enumerate(roles):
+            close = closeness[j]
             if close is not None:
-                weight[f][r] = factor.weight
-                score[f][r] = _beyond(close, chance[r])
-    totals = [sum(weight[f][r] for f in range(len(active))) for r in range(roles)]
-    share = [[w / totals[r] if totals[r] else 0.0 for r, w in enumerate(row)] for row in weight]
+                weight[f][j] = factor.weight
+                score[f][j] = _beyond(close, chance[r])
+    totals = [sum(weight[f][j] for f in range(len(active))) for j in range(n)]
+    share = [[w / totals[j] if totals[j] else 0.0 for j, w in enumerate(row)] for row in weight]
     return Scores(share, score, means)
 
 
-def _factor_row(kb: KnowledgeBase, t: Tables, person: Person, factor: Factor) -> list[float | None]:
-    """Every role's closeness on a condition, workplace, pay or education; None: no data."""
+def _factor_row(
+    kb: KnowledgeBase, t: Tables, person: Person, factor: Factor, roles: Sequence[int]
+) -> list[float | None]:
+    """The roles' closeness on a condition, workplace, pay or education; None: no data."""
     rules = kb.questions_file.factors
     xp = formulas.SCALAR
     if factor.id in person.levels:
-        mine = person.levels[factor.id]
+        mine, levels = person.levels[factor.id], t.levels[t.dim_index(factor.id)]
         return [
-            None if lv is None else formulas.dimension(xp, mine, lv)
-            for lv in t.levels[t.dim_index(factor.id)]
+            None if levels[r] is None else formulas.dimension(xp, mine, levels[r]) for r in roles
         ]
     if factor.id == "settings":
         chosen = formulas.setting_bits(person.settings)
-        return [formulas.shared(xp, chosen, bits) if bits else None for bits in t.offered]
+        return [formulas.shared(xp, chosen, t.offered[r]) if t.offered[r] else None for r in roles]
     if factor.id == "credentials":
         held = sum(t.credential_bits[c] for c in person.credentials)
-        return [formulas.shared(xp, held, bits) if bits else None for bits in t.listed]
+        return [formulas.shared(xp, held, t.listed[r]) if t.listed[r] else None for r in roles]
     if factor.id == "pay":
         need, cut = float(person.pay_need or 0), rules.pay.shortfall_to_zero
-        return [None if p is None else formulas.pay(xp, need, p, cut) for p in t.pay]
+        return [None if t.pay[r] is None else formulas.pay(xp, need, t.pay[r], cut) for r in roles]
     assert person.reach is not None
     reach, rule = person.reach.rank, rules.preparation
     return [
         None
-        if usual is None
-        else formulas.preparation(xp, reach, usual, rule.per_level_short, rule.per_level_over)
-        for usual in t.usual
+        if t.usual[r] is None
+        else formulas.preparation(xp, reach, t.usual[r], rule.per_level_short, rule.per_level_over)
+        for r in roles
     ]
 
 
@@ -335,17 +341,17 @@ def _beyond(closeness: float, chance: float | None) -> float:
     return formulas.beyond_chance(formulas.SCALAR, closeness, 0.0 if chance is None else chance)
 
 
-def _fit_sums(scores: Scores, roles: Sequence[int]) -> list[float]:
-    """Each role's fit: 100 x share x score, added up factor by factor.
+def _fit_sums(scores: Scores) -> list[float]:
+    """Each scored role's fit: 100 x share x score, added up factor by factor.
 
     The one place the sum is written, so that every path gives bit-identical fits.
     """
     out = []
-    for r in roles:
+    for j in range(len(scores.mean)):
         fit = 0.0
         for f in range(len(scores.score)):
-            score = scores.score[f][r]
+            score = scores.score[f][j]
             if score is not None:
-                fit += 100 * scores.share[f][r] * score
+                fit += 100 * scores.share[f][j] * score
         out.append(fit)
     return out
