@@ -167,3 +167,27 @@ class QuizStopped(CareerfitError):
             else f"Your {answered} answers are saved."
         )
         super().__init__(f"{what} {saved}")
+
+
+class SessionInUse(UsageError):
+    """Quizzes asked to be deleted are being answered in another window; none was deleted."""
+
+    def __init__(self, sessions: list[int]) -> None:
+        self.sessions = sessions
+        listed = ", ".join(map(str, sessions))
+        which = f"Quiz {listed} is" if len(sessions) == 1 else f"Quizzes {listed} are"
+        super().__init__(
+            f"{which} being answered in another window, so nothing was deleted. Finish or "
+            "close the quiz there first."
+        )
+
+
+class SessionDeleted(StorageError):
+    """The quiz being answered was deleted meanwhile by another careerfit (another window)."""
+
+    def __init__(self, session: int) -> None:
+        self.session = session
+        super().__init__(
+            f"Quiz {session} was deleted in another window, so this answer could not be "
+            "saved. Start a new quiz to carry on."
+        )

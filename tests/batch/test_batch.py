@@ -184,7 +184,8 @@ def test_quoted_cells_with_commas_quotes_and_line_breaks_are_read_as_csv(kb):
     assert summary.scored == 1500 and not summary.invalid
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [rows[i]["respondent"] for i in (1100, 1200, 1300)] == names
-    assert rows[1400]["line"] == "1402"  # records are counted: a break in a cell is not one
+    assert rows[1299]["line"] == "1301" and rows[1300]["line"] == "1302"
+    assert rows[1400]["line"] == "1403"  # the line a row starts on: row 1300's cell took two
     for answers, row in zip(sets[1290:1310], rows[1290:1310], strict=True):
         assert (row["match_1"], float(row["fit_1"])) == _expected(kb, answers)[0][:2]
 

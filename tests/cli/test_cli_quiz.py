@@ -133,8 +133,8 @@ def test_interactive_quiz_stores_and_history_and_results_show_it(invoke):
     role, title = _first(STUDENT.answers)
     out = " ".join(result.stdout.split())
     assert f"Question {QUESTIONS} of {QUESTIONS}" in out and f"Why {title} fits you" in out
-    history = invoke("history")
-    assert "complete" in history.stdout and role in history.stdout
+    history = " ".join(invoke("history").stdout.split())
+    assert "finished" in history and title in history and role not in history
     again = json.loads(invoke("results", "1", "--json").stdout)
     assert again["ranked"][0]["role"] == role
     assert again["answers"]["education"] == "bachelor"
@@ -179,3 +179,74 @@ def test_resume_after_the_questions_changed_keeps_what_still_applies(invoke, kb_
     notice = "The questions have changed since; kept 3 answers, dropped sort-paperwork."
     assert notice in resumed.stdout
     assert f"Question 2 of {QUESTIONS}" in resumed.stdout  # the renamed question is asked again
+
+
+def test_end_of_input_at_the_resume_question_changes_nothing(invoke):
+    lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
+    invoke("quiz", input="".join(lines[:3]))  # three answers, then input ends
+    again = invoke("quiz", input="")  # input ends at "Resume it?"
+    assert again.exit_code == ExitCode.FAILURE and "Traceback" not in again.output
+    assert "Input ended" in again.stderr
+    history = json.loads(invoke("history", "--json").stdout)
+    assert [s["status"] for s in history] == ["in-progress"] and history[0]["answered"] == 3
+
+
+def test_a_typo_at_the_resume_question_does_not_set_the_quiz_aside(invoke):
+    lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
+    invoke("quiz", input="".join(lines[:3]))
+    resumed = invoke("quiz", input="yy\n1\ny\n" + "".join(lines[3:]))
+    assert resumed.exit_code == 0, resumed.output
+    assert resumed.stdout.count("y for yes or n for no") == 2
+    assert f"Question 4 of {QUESTIONS}" in resumed.stdout
+    assert [s["status"] for s in json.loads(invoke("history", "--json").stdout)] == ["complete"]
+
+
+def test_quitting_before_the_first_answer_stores_no_quiz(invoke):
+    quit_ = invoke("quiz", input="q\n")
+    assert quit_.exit_code == 0 and "nothing was saved" in quit_.stdout
+    assert "No quizzes yet" in invoke("history").stdout
+    results = invoke("results")
+    assert results.exit_code == ExitCode.USAGE and "Run 'careerfit quiz' first" in results.stderr
+
+
+def test_quiz_json_writes_only_json_and_asks_on_stderr(invoke):
+    result = invoke("quiz", "--json", input=typed_replies(STUDENT.answers))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # nothing but the JSON on standard output
+    assert data["ranked"][0]["role"] == _first(STUDENT.answers)[0]
+    assert f"Question 1 of {QUESTIONS}" in result.stderr
+
+
+def test_history_ranks_an_unfinished_quiz_as_it_stands_and_names_roles_by_title(invoke):
+    lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
+    invoke("quiz", input="".join(lines[:20]))  # input ends after 20 answers
+    history = " ".join(invoke("history").stdout.split())
+    answered = dict(list(STUDENT.answers.items())[:20])
+    title = rank(bundled_kb(), answered).ranked[0].role.title
+    assert "unfinished" in history and f"{title} (" in history and "so far" in history
+
+
+def test_a_quiz_set_aside_can_be_taken_up_again(invoke):
+    lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
+    invoke("quiz", input="".join(lines[:4]))  # quiz 1: four answers, then input ends
+    declined = invoke("quiz", input="n\n" + "".join(lines[:2]))  # start quiz 2 instead
+    assert "'careerfit quiz --resume 1' takes it up again" in declined.stdout
+    restarted = invoke("quiz", "--restart", input="".join(lines[:1]))  # quiz 3
+    assert "Quiz 2 is set aside" in restarted.stdout
+    statuses = {s["id"]: s["status"] for s in json.loads(invoke("history", "--json").stdout)}
+    assert statuses == {1: "abandoned", 2: "abandoned", 3: "in-progress"}
+    resumed = invoke("quiz", "--resume", "1", input="".join(lines[4:]))
+    assert resumed.exit_code == 0, resumed.output
+    assert f"Question 5 of {QUESTIONS}" in resumed.stdout
+    again = json.loads(invoke("results", "1", "--json").stdout)
+    assert again["answers"] == {k: list(v) if isinstance(v, tuple) else v
+                                for k, v in STUDENT.answers.items()}  # fmt: skip
+    finished = invoke("quiz", "--resume", "1")
+    assert finished.exit_code == ExitCode.USAGE and "finished" in finished.stderr
+
+
+def test_deleting_several_quizzes_says_so_in_words(invoke):
+    for _ in range(2):
+        invoke("quiz", "--restart", input=typed_replies(STUDENT.answers))
+    deleted = invoke("history", "--delete", "1", "--delete", "2")
+    assert "Deleted quizzes 1 and 2 and their answers." in deleted.stdout

@@ -246,11 +246,11 @@ def test_no_command_opens_a_socket(invoke, tmp_path, monkeypatch):
 def test_history_delete_removes_answers_from_the_file(invoke, tmp_path):
     assert invoke("quiz", input=typed_replies(PERSONAS[1].answers)).exit_code == 0
     assert invoke("quiz", input=typed_replies(PERSONAS[2].answers)).exit_code == 0
-    assert "Deleted quiz 1" in invoke("history", "--delete", "1").stdout
+    assert "Deleted quiz 1 and its answers" in invoke("history", "--delete", "1").stdout
     assert invoke("history", "--delete", "7").exit_code == ExitCode.USAGE
     refused = invoke("history", "--delete", "all")
     assert refused.exit_code == ExitCode.USAGE and "--yes" in refused.stderr
-    assert "Deleted all 1 quizzes" in invoke("history", "--delete", "all", "--yes").stdout
+    assert "Deleted the only quiz" in invoke("history", "--delete", "all", "--yes").stdout
     assert "No quizzes yet" in invoke("history").stdout
     raw = (Path(os.environ["CAREERFIT_HOME"]) / FILENAME).read_bytes()
     assert b"immigration" not in raw and b"strongly-agree" not in raw
@@ -301,6 +301,16 @@ def test_a_full_disk_is_explained_not_called_a_bug(tmp_path, args):
 
 @pytest.mark.slow
 def test_a_closed_standard_output_is_no_crash(tmp_path):
+    """Output that cannot be written is a failure to report, not a crash or a silent 0."""
     done = run_careerfit("roles", home=tmp_path, stdout=subprocess.DEVNULL,
                          preexec_fn=lambda: os.close(1))  # fmt: skip
-    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert done.returncode == ExitCode.FAILURE and "Traceback" not in done.stderr
+    assert "standard output is closed" in done.stderr
+
+
+@pytest.mark.slow
+def test_messages_name_the_command_the_way_it_was_started(tmp_path):
+    """Started as 'python -m careerfit', the fix says so: 'careerfit' may not be on PATH."""
+    result = run_careerfit("results", home=tmp_path / "home")
+    assert result.returncode == ExitCode.USAGE
+    assert "Run 'python -m careerfit quiz' first" in result.stderr

@@ -6,6 +6,7 @@ that line, that the exit code is non-zero, and that no traceback reaches the use
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -290,3 +291,25 @@ def test_no_yaml_tag_can_construct_anything(tag, tmp_path, monkeypatch):
     with pytest.raises(YamlProblem, match=r"never allows|does not allow"):
         parse_yaml(f"a: {tag}\n".encode())
     assert not (tmp_path / "CANARY").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs devices and named pipes")
+@pytest.mark.parametrize("kind", ["fifo", "zero", "folder", "huge-sparse"])
+def test_a_knowledge_base_file_that_is_not_a_regular_file_is_refused_at_once(invoke, kb_copy, kind):
+    """A pipe would wait for a writer for ever and /dev/zero would fill memory: neither
+    may be read. The size limit holds before reading, even for a sparse file."""
+    roles = kb_copy / "roles.yaml"
+    roles.unlink()
+    if kind == "fifo":
+        os.mkfifo(roles)
+    elif kind == "zero":
+        roles.symlink_to("/dev/zero")
+    elif kind == "folder":
+        roles.mkdir()
+    else:
+        with roles.open("wb") as handle:
+            handle.truncate(10 * 1024 * 1024 * 1024)  # 10 GB of nothing, allocated lazily
+    for args in (("--data", str(kb_copy), "roles"), ("validate", str(kb_copy))):
+        result = invoke(*args)
+        assert result.exit_code == ExitCode.DATA, result.output
+        assert "roles.yaml" in result.stderr and "Traceback" not in result.output

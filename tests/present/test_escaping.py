@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from careerfit.errors import ExitCode
 from careerfit.present.markdown import inline
 from careerfit.present.widgets import plain
@@ -70,3 +73,23 @@ def test_hostile_role_name_in_an_error_is_literal(invoke):
     assert result.exit_code == 2
     assert "[bold]x" in result.stderr
     assert "\x1b" not in result.stderr
+
+
+_LINK_PIECES = st.sampled_from(
+    ["https://evil.example/x", "http://a.b", "www.evil.example", "me@evil.example",
+     "ftp://files.example", "HTTPS://LOUD.EXAMPLE", "www2.x.org/a", "a.b@c.d.e", "[x](y)",
+     "<https://z.example>", "|", "`", "*", " ", "text", ".", ")", "(", "\\", "_"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINK_PIECES, max_size=8).map("".join))
+def test_text_from_a_knowledge_base_never_becomes_a_link_in_markdown(text):
+    """What a renderer with GFM-style linkify would make a link must stay literal text."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"])
+    for line in (inline(text), f"| {inline(text)} | x |\n| --- | --- |\n| {inline(text)} | y |"):
+        tokens = renderer.parse(line)
+        kinds = {c.type for t in tokens for c in (t.children or [])} | {t.type for t in tokens}
+        assert "link_open" not in kinds and "html_inline" not in kinds, (text, line)

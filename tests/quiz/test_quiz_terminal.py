@@ -53,6 +53,7 @@ def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     child.expect("> ")
     child.sendintr()
     child.expect("Stopped. Your 3 answers are saved")
+    assert ANSI.sub("", child.before).rstrip(" ").endswith("\n")  # on its own line, not after "> "
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -72,7 +73,7 @@ def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     child.expect(r"Revisit those \d+ questions now\? \[y/N\]")
     child.sendline("n")
     child.expect("Why .* fits you")
-    child.expect("Go deeper: careerfit profile")
+    child.expect("Go deeper: (python -m )?careerfit profile")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

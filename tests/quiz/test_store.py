@@ -55,7 +55,8 @@ def test_no_session_is_a_usage_error(tmp_path):
 def test_the_command_line_says_how_to_find_a_quiz(invoke):
     first = invoke("results")
     assert first.exit_code == ExitCode.USAGE and "Run 'careerfit quiz' first" in first.stderr
-    invoke("quiz", "--restart", input="q\n")
+    with Store() as store:  # a quiz with no answers yet: quitting it now leaves none behind
+        store.start("v1")
     missing = invoke("export", "99")
     assert missing.exit_code == ExitCode.USAGE
     assert "no quiz 99" in missing.stderr and "'careerfit history' lists" in missing.stderr

@@ -14,9 +14,9 @@ from collections.abc import Hashable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careerfit.batch.read import cell_answers
+from careerfit.batch.read import RESPONDENT, cell_answers, is_name
 from careerfit.errors import AnswerRejected
-from careerfit.fit.answers import check_all, check_answer
+from careerfit.fit.answers import Value, check_all, check_answer
 from careerfit.fit.tables import QuestionTable, recorded, setting_bits, tables
 from careerfit.kb.questions import Question
 
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 INVALID = -2  # code of an answer the fast path cannot accept
 _NEW = -3  # code of a multi-choice combination not seen before
+
+Invalid = tuple[int, tuple[str, ...]]  # an invalid row's line, and every problem found in it
+_NAMED = 'respondent: must be text or a number, e.g. "respondent": "Sam Lee"'
 
 
 class Coded(NamedTuple):
@@ -176,27 +179,27 @@ class Encoder:
         self.columns = [Column(t, bank[t.id]) for t in tables(kb).questions]
         self.floors = np.array([c.floor for c in self.columns])[:, None]  # lowest valid code
 
-    def encode(self, block: Block, text: bool) -> tuple[Coded, list[tuple[int, str]]]:
-        """The block's valid rows as codes, and its invalid rows with why."""
+    def encode(self, block: Block, text: bool) -> tuple[Coded, list[Invalid]]:
+        """The block's valid rows as codes, and its invalid rows with every problem in each."""
         import numpy as np
 
         n = len(block.lines)
         codes = np.empty((len(self.columns), n), dtype=np.int64)
+        invalid: list[Invalid] = [(line, (why,)) for line, why in block.unreadable]
         if not n:  # every line of the block unreadable or blank
-            return Coded([], [], codes), list(block.unreadable)
+            return Coded([], [], codes), invalid
         for j, column in enumerate(self.columns):
             values = column.encode(block.columns[column.table.id], text)
             codes[j] = np.fromiter(values, np.int64, n)
         low = np.flatnonzero((codes < self.floors).any(axis=0))
         suspect = block.suspect.union(low.tolist())
-        invalid = list(block.unreadable)
         if not suspect:
             return Coded(list(block.lines), block.respondents, codes), invalid
         bad: list[int] = []
         for i in sorted(suspect):
-            canonical, problems = check_all(self.kb.questions_file, block.answers(i))
+            canonical, problems = self.check(block.answers(i))
             if problems:
-                invalid.append((block.lines[i], problems[0].line()))
+                invalid.append((block.lines[i], problems))
                 bad.append(i)
                 continue
             for j, column in enumerate(self.columns):
@@ -209,3 +212,17 @@ class Encoder:
             [who for who, ok in zip(block.respondents, kept, strict=True) if ok],
             codes[:, keep],
         ), invalid
+
+    def check(self, row: dict[str, Any]) -> tuple[dict[str, Value], tuple[str, ...]]:
+        """A row's answers in canonical form, and every problem in it, one line each.
+
+        The answers are judged by the rules of an answers file; the respondent, which an
+        answers file does not have, must be text or a number (it becomes a cell or a JSON
+        string of the results).
+        """
+        who = row.pop(RESPONDENT, None)
+        canonical, problems = check_all(self.kb.questions_file, row)
+        found = [problem.line() for problem in problems]
+        if not is_name(who):
+            found.insert(0, _NAMED)
+        return canonical, tuple(found)

@@ -1,26 +1,36 @@
 """Score many respondents at once: a class, a cohort, a workforce programme.
 
-The pipeline of ``careerfit score``: rows are read in blocks (:mod:`careerfit.batchread`),
-turned into codes and checked (:mod:`careerfit.batchcode`), scored :data:`CHUNK` at a time
-with numpy (:mod:`careerfit.batchscore`), and written out here, one row per respondent with
-the top matches, their fits and whether the person can enter each role today, formatted a
-chunk at a time with one template per row. Memory stays flat: one chunk is held at a time.
-The figures are in ``benchmarks/perf.py``.
+The pipeline of ``careerfit score``: responses are opened and decoded
+(:mod:`careerfit.batch.source`), rows are read in blocks (:mod:`careerfit.batch.read`),
+turned into codes and checked (:mod:`careerfit.batch.encode`), scored :data:`CHUNK` at a
+time with numpy (:mod:`careerfit.batch.score`), and written out, one row per respondent
+with the top matches, their fits and whether the person can enter each role today,
+formatted a chunk at a time with one template per row (:mod:`careerfit.batch.write`).
+Memory stays flat: one chunk is held at a time. The figures are in ``benchmarks/perf.py``.
+
+Results are a data file, wherever they go: UTF-8, like the file ``-o`` writes, even on
+standard output (a terminal's encoding must not be able to stop a run halfway). A file is
+written atomically and only replaces an existing one with ``force``
+(:func:`careerfit.files.atomic_writer`, which checks again at the very end, so a file that
+appears meanwhile is not replaced either).
 """
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Protocol
 
-from careerfit.batch.encode import Coded, Encoder
-from careerfit.batch.read import JsonRows, csv_blocks
+from careerfit.batch.encode import Coded, Encoder, Invalid
+from careerfit.batch.read import Block, JsonRows, csv_blocks
 from careerfit.batch.score import Scorer
+from careerfit.batch.source import opened, undecodable
 from careerfit.batch.write import Formatter
 from careerfit.errors import DataError, Problem
 from careerfit.files import atomic_writer, check_writable
@@ -37,32 +47,63 @@ class Summary:
 
     scored: int = 0
     first: Counter[str] = field(default_factory=Counter)
-    invalid: list[tuple[int, str]] = field(default_factory=list)
+    invalid: list[Invalid] = field(default_factory=list)  # each row with all its problems
+
+
+class Sink(Protocol):
+    """Where result rows go: a text file, or standard output."""
+
+    def write(self, text: str, /) -> object:
+        """Write ``text``."""
 
 
 def run(
     kb: KnowledgeBase,
-    source: IO[str],
+    source: Iterable[str],
     kind: str,
-    sink: IO[str],
+    sink: Sink,
     top: int = 3,
     progress: Callable[[int], None] | None = None,
+    *,
+    name: str = "responses",
+    encoding: str = "UTF-8",
 ) -> Summary:
-    """Score every row of ``source`` into ``sink`` (same format), chunk by chunk.
+    """Score every row of ``source`` (lines of text) into ``sink`` (same format), chunk by chunk.
+
+    ``name`` and ``encoding`` are for messages: what the responses are called, and what
+    their bytes were read as. Responses without a single row are an error (DataError):
+    there is nobody to score, and a script must not take an empty result for a run.
 
     Python's cyclic garbage collector is paused meanwhile: the batch makes no reference
     cycles, and the collector would otherwise rescan every row's objects again and again
     (it halves the throughput). Memory stays flat because each chunk is released.
     """
+    check = partial(undecodable, encoding=encoding)
+    blocks = (
+        csv_blocks(source, kb, check, name)
+        if kind == "csv"
+        else JsonRows(tables(kb).questions).blocks(source, check)
+    )
     with paused():
-        return _run(kb, source, kind, sink, min(top, len(kb.roles)), progress)
+        summary = _run(kb, blocks, kind, sink, min(top, len(kb.roles)), progress)
+    if not summary.scored and not summary.invalid:
+        problem = Problem(
+            name,
+            None,
+            "",
+            "has no respondents to score: no row of answers was found in it. Give one JSON "
+            "object of answers per line, or a CSV header of question ids and then one row "
+            "per respondent ('careerfit answers template' lists the question ids).",
+        )
+        raise DataError([problem], "responses file")
+    return summary
 
 
 def _run(
     kb: KnowledgeBase,
-    source: IO[str],
+    blocks: Iterable[Block],
     kind: str,
-    sink: IO[str],
+    sink: Sink,
     top: int,
     progress: Callable[[int], None] | None,
 ) -> Summary:
@@ -73,9 +114,8 @@ def _run(
     formatter = Formatter(kind, scorer.ids, top)
     summary = Summary()
     text = kind == "csv"
-    blocks = csv_blocks(source, kb) if text else JsonRows(tables(kb).questions).blocks(source)
-    sink.write(formatter.header)
     pending: list[Coded] = []
+    started = False  # the header is written with the first row: none for no rows at all
 
     def flush() -> None:
         if not pending:
@@ -94,6 +134,9 @@ def _run(
 
     waiting = 0
     for block in blocks:
+        if not started and (block.lines or block.unreadable):
+            sink.write(formatter.header)
+            started = True
         coded, invalid = encoder.encode(block, text)
         summary.invalid.extend(invalid)
         if coded.lines:
@@ -109,12 +152,14 @@ def _run(
     return summary
 
 
-def kind_of(path: Path, override: str | None) -> str:
-    """``csv`` or ``jsonl``, from an explicit choice or the file name."""
+def kind_of(path: Path, override: str | None) -> str | None:
+    """``csv`` or ``jsonl`` from an explicit choice or the file name; None: the content says."""
     if override:
         return override
-    return "csv" if path.suffix.lower() == ".csv" else "jsonl"
+    return _SUFFIXES.get(path.suffix.lower()) if str(path) != "-" else None
 
+
+_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 
 Progress = Callable[[int, int], None]  # bytes read so far, bytes in all
 
@@ -122,7 +167,7 @@ Progress = Callable[[int, int], None]  # bytes read so far, bytes in all
 def score_file(
     kb: KnowledgeBase,
     responses: Path,
-    kind: str,
+    kind: str | None,
     output: Path,
     top: int = 3,
     force: bool = False,
@@ -130,35 +175,59 @@ def score_file(
 ) -> Summary:
     """Score a responses file ('-': stdin) into a results file ('-': stdout).
 
-    The results file is written atomically, and an existing one is replaced only with
-    ``force`` (checked before any work). ``progress`` hears how far through the input the
-    run is, when the input is a file whose size is known.
+    ``kind`` None: the format is the file name's, else the content's. The results file is
+    written atomically, and an existing one is replaced only with ``force`` (checked before
+    any work, and again when the finished file is put in place). ``progress`` hears how far
+    through the input the run is, when the input is a file whose size is known.
     """
     to_stdout = str(output) == "-"
     if not to_stdout:
         check_writable(output, force)
-    with _opened(responses) as (source, size):
-        target = nullcontext(sys.stdout) if to_stdout else atomic_writer(output, True)
-        with target as sink:
-            tick = None
-            if progress is not None and size:
-                tick = lambda _rows: progress(source.buffer.tell(), size)  # noqa: E731
-            return run(kb, source, kind, sink, top, tick)
+    else:
+        _stdout()  # a closed standard output fails here, before any work
+    with (
+        opened(responses, kind_of(responses, kind)) as source,
+        _stdout_sink() if to_stdout else atomic_writer(output, force) as sink,
+    ):
+        tick = None
+        if progress is not None and source.size:
+            size, counted = source.size, source.counted
+            tick = lambda _rows: progress(counted.count, size)  # noqa: E731
+        return run(
+            kb,
+            source.lines,
+            source.kind,
+            sink,
+            top,
+            tick,
+            name=source.name,
+            encoding=source.encoding,
+        )
+
+
+def _stdout() -> IO[bytes]:
+    """Standard output's bytes; closed (or never opened) is an output that cannot be written."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    return binary
 
 
 @contextmanager
-def _opened(responses: Path) -> Iterator[tuple[TextIO, int | None]]:
-    """The responses as text, with their size in bytes when they are a file."""
-    if str(responses) == "-":
-        yield sys.stdin, None
-        return
-    try:
-        # utf-8-sig: spreadsheets (Excel's "CSV UTF-8") start the file with a BOM
-        source = responses.open(encoding="utf-8-sig", newline="", errors="replace")
-    except OSError as err:
-        problem = Problem(
-            str(responses), None, "", f"cannot be read ({err.strerror}); check the path"
-        )
-        raise DataError([problem], "responses file") from None
-    with source:
-        yield source, responses.stat().st_size
+def _stdout_sink() -> Iterator[Sink]:
+    """Results on standard output as UTF-8 bytes, whatever its text encoding."""
+    sys.stdout.flush()
+    binary = _stdout()
+    yield _Utf8(binary)
+    binary.flush()
+
+
+class _Utf8:
+    """Text written to a binary stream as UTF-8 (results are few, large writes)."""
+
+    def __init__(self, binary: IO[bytes]) -> None:
+        self.binary = binary
+
+    def write(self, text: str, /) -> int:
+        """Write ``text`` as UTF-8."""
+        return self.binary.write(text.encode("utf-8"))

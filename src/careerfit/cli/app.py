@@ -23,7 +23,7 @@ import typer
 # (a missing argument, say) must pass through to Click, which explains them.
 from typer._click.core import Context as ClickContext
 from typer._click.exceptions import ClickException
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from careerfit.errors import CareerfitError, ExitCode
 
@@ -32,6 +32,23 @@ if TYPE_CHECKING:
     from careerfit.quiz.store import Store
 
 V = TypeVar("V")
+
+
+_typed = TyperArgument.display_type_rich
+
+
+def _untyped(self: TyperArgument, ctx: ClickContext) -> str | None:
+    """An argument's help shows its metavar (ROLE, FILE, N) without a type name after it.
+
+    Typer prints ``ROLE <str>``, ``FILE <path>``, ``ROLE... <list[str]>``: Python's type
+    names mean nothing to someone choosing a career. Every careerfit argument says what it
+    takes in its metavar and help instead. Typer builds its argument objects itself (there
+    is no ``cls=`` to pass), so the method is replaced on the class, for this program only.
+    """
+    return None if self.metavar else _typed(self, ctx)
+
+
+TyperArgument.display_type_rich = _untyped  # type: ignore[method-assign,assignment]
 
 
 class _Group(TyperGroup):
@@ -63,11 +80,22 @@ class _Group(TyperGroup):
 
 
 # What the system says when the output itself cannot be written: not careerfit's bug.
-_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_OUTPUT_ERRORS = {
+    errno.ENOSPC,
+    errno.EIO,
+    errno.EBADF,
+    errno.EFBIG,
+    getattr(errno, "EDQUOT", errno.ENOSPC),
+}
 
 
 def cannot_write(err: OSError) -> str:
     """The message for output that cannot be written (a full disk, a closed stream)."""
+    if err.errno == errno.EBADF:
+        return (
+            f"careerfit could not write its output ({err.strerror}). Run it with its output "
+            "going to a terminal, a file or a pipe (or use -o FILE where the command has it)."
+        )
     return (
         f"careerfit could not write its output ({err.strerror}). Check that the disk has "
         "room and that the output goes somewhere writable, then run the command again."
@@ -92,12 +120,38 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def program() -> str:
+    """How the person started careerfit, for messages that say what to type next.
+
+    'careerfit' when that is what the shell finds; the path they typed when it is not
+    (``.venv/bin/careerfit`` outside the virtual environment); ``python -m careerfit``
+    when started that way. A message telling someone to run a command they cannot run
+    helps nobody.
+    """
+    import shutil
+
+    argv0 = sys.argv[0] if sys.argv else ""
+    if Path(argv0).parts[-2:] == ("careerfit", "__main__.py"):
+        return "python -m careerfit"
+    if os.path.basename(argv0) == "careerfit" and os.sep in argv0:
+        found = shutil.which("careerfit")
+        if found is None or os.path.realpath(found) != os.path.realpath(argv0):
+            return argv0
+    return "careerfit"
+
+
+def said(text: str) -> str:
+    """``text`` with each quoted 'careerfit ...' command as the person would type it."""
+    name = program()
+    return text if name == "careerfit" else text.replace("'careerfit ", f"'{name} ")
+
+
 def notice(message: str) -> None:
     """A message for the person on stderr, shown literally."""
     from careerfit.present.consoles import error_console
     from careerfit.safetext import clean
 
-    error_console().print(clean(message), markup=False, highlight=False)
+    error_console().print(clean(said(message)), markup=False, highlight=False)
 
 
 def fail(message: str, code: int) -> None:
@@ -151,6 +205,26 @@ def _main(
 ) -> None:
     """Set the options every command shares (the knowledge base to use)."""
     ctx.obj = data
+
+
+def _data_here(ctx: typer.Context, value: Path | None) -> None:
+    """``--data`` given after the command name: it wins over one given before it."""
+    if value is not None:
+        ctx.obj = value
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        callback=_data_here,
+        expose_value=False,
+        metavar="DIR",
+        help="Knowledge-base folder to use instead of the bundled one (also accepted before "
+        "the command name, or from CAREERFIT_DATA).",
+        show_default=False,
+    ),
+]
 
 
 def knowledge_base(ctx: typer.Context) -> KnowledgeBase:

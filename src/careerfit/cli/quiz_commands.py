@@ -11,6 +11,7 @@ import typer
 
 from careerfit import present
 from careerfit.cli.app import (
+    DataOption,
     ForceOption,
     JsonOption,
     app,
@@ -18,6 +19,8 @@ from careerfit.cli.app import (
     open_store,
     print_json,
     print_rich,
+    program,
+    said,
     write_output,
 )
 from careerfit.errors import UsageError
@@ -32,11 +35,14 @@ if TYPE_CHECKING:
 SessionArg = Annotated[
     int | None,
     typer.Argument(
-        help="Quiz number from 'careerfit history' (default: the latest).", show_default=False
+        metavar="N",
+        help="Quiz number from 'careerfit history' (default: the latest).",
+        show_default=False,
     ),
 ]
 TopOption = Annotated[
-    int, typer.Option("--top", min=1, help="How many roles to list in the ranking.")
+    int,
+    typer.Option("--top", min=1, metavar="N", help="How many roles to list in the ranking."),
 ]
 
 
@@ -51,6 +57,7 @@ AnswersOption = Annotated[
     Path | None,
     typer.Option(
         "--answers",
+        metavar="FILE",
         help="Score an answers file instead of asking (write one with "
         "'careerfit answers template'). Nothing is stored.",
         show_default=False,
@@ -67,12 +74,27 @@ WhatIfOption = Annotated[
     ),
 ]
 RestartOption = Annotated[
-    bool, typer.Option("--restart", help="Start afresh instead of offering to resume.")
+    bool,
+    typer.Option(
+        "--restart",
+        help="Start afresh instead of offering to resume (an unfinished quiz is set aside "
+        "with its answers; --resume N takes it up again).",
+    ),
+]
+ResumeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--resume",
+        metavar="N",
+        help="Carry on with quiz N from 'careerfit history', even one set aside.",
+        show_default=False,
+    ),
 ]
 ExportOption = Annotated[
     Path | None,
     typer.Option(
         "--export",
+        metavar="FILE",
         help="Also write the results as a report: Markdown, or JSON if the name ends "
         "in .json. '-' writes it to standard output.",
         show_default=False,
@@ -83,9 +105,11 @@ ExportOption = Annotated[
 @app.command()
 def quiz(
     ctx: typer.Context,
+    _data: DataOption = None,
     answers_file: AnswersOption = None,
     what_if: WhatIfOption = None,
     restart: RestartOption = False,
+    resume: ResumeOption = None,
     top: TopOption = 10,
     json: JsonOption = False,
     export: ExportOption = None,
@@ -109,32 +133,39 @@ def quiz(
             answered = sessions.from_file(kb, answers_file)
         else:
             assert store is not None
-            answered = _stored_or_taken(kb, store, restart, bool(what_if))
+            answered = _stored_or_taken(kb, store, restart, resume, bool(what_if), json)
         if what_if:
             answered = sessions.changed(kb, answered, what_if)
         assessment = sessions.conclude(kb, store, answered)
     _show_results(kb, answered, assessment, top, json)
     if export is not None:
-        kind = ExportFormat.json if export.suffix.lower() == ".json" else ExportFormat.markdown
-        write_output(export, _report_text(kb, answered, assessment, 3, kind), force)
+        write_output(export, _report_text(kb, answered, assessment, 3, _format_of(export)), force)
 
 
-def _stored_or_taken(kb: KnowledgeBase, store: Store, restart: bool, latest: bool) -> Answered:
-    """The latest stored quiz (for --what-if), or a quiz taken now in the terminal."""
-    from careerfit.present.consoles import console
+def _stored_or_taken(
+    kb: KnowledgeBase, store: Store, restart: bool, resume: int | None, latest: bool, json: bool
+) -> Answered:
+    """The latest stored quiz (for --what-if), or a quiz taken now in the terminal.
+
+    With --json the questions go to standard error, so that standard output carries only
+    the JSON ('careerfit quiz --json > results.json' shows the questions and writes JSON).
+    """
+    from careerfit.present.consoles import console, error_console
     from careerfit.present.prompt import TerminalUI
     from careerfit.quiz import sessions
 
     if latest:
         return sessions.stored(kb, store, None)
-    answered = sessions.take(kb, store, TerminalUI(console()), restart)
+    ui = TerminalUI(error_console() if json else console())
+    answered = sessions.take(kb, store, ui, restart, resume)
     if not answered.finished:
         done, total = len(answered.answers), len(kb.questions)
-        print_rich(
-            present.widgets.plain(
-                f"Saved: {done} of {total} answered. Run 'careerfit quiz' to carry on."
-            )
+        text = (
+            "Nothing was answered, so nothing was saved."
+            if not done
+            else said(f"Saved: {done} of {total} answered. Run 'careerfit quiz' to carry on.")
         )
+        print_rich(present.widgets.plain(text))
         raise typer.Exit(0)
     return answered
 
@@ -151,9 +182,9 @@ def _show_results(
     out = console()
     best = f'"{assessment.best.role.title}"'
     second = f'"{assessment.ranked[1].role.title}"' if len(assessment.ranked) > 1 else best
+    name = program()
     hint = (
-        f"Go deeper: careerfit profile {best} · careerfit compare {best} {second} · "
-        f"careerfit paths {best}"
+        f"Go deeper: {name} profile {best} · {name} compare {best} {second} · {name} paths {best}"
     )
     heading = present.wording.heading(answered)
     out.print(present.result_screens.results(kb, assessment, top, heading, out.width, hint))
@@ -162,6 +193,7 @@ def _show_results(
 @app.command()
 def results(
     ctx: typer.Context,
+    _data: DataOption = None,
     session: SessionArg = None,
     top: TopOption = 10,
     json: JsonOption = False,
@@ -190,16 +222,26 @@ def _report_text(
 @app.command()
 def export(
     ctx: typer.Context,
+    _data: DataOption = None,
     session: SessionArg = None,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="File to write; '-' for standard output."),
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="File to write; '-' for standard output."
+        ),
     ] = Path("-"),
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="markdown, or json for scripts.")
-    ] = ExportFormat.markdown,
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            help="markdown, or json for scripts (default: json for a file name ending in "
+            ".json, else markdown).",
+            show_default=False,
+        ),
+    ] = None,
     top: Annotated[
-        int, typer.Option("--top", min=1, help="How many top roles to describe in full.")
+        int,
+        typer.Option("--top", min=1, metavar="N", help="How many top roles to describe in full."),
     ] = 3,
     force: ForceOption = False,
 ) -> None:
@@ -216,11 +258,19 @@ def export(
     with open_store() as store:
         answered = sessions.stored(kb, store, session)
     assessment = sessions.conclude(kb, None, answered)
-    write_output(output, _report_text(kb, answered, assessment, top, format), force)
+    kind = format or _format_of(output)
+    write_output(output, _report_text(kb, answered, assessment, top, kind), force)
+
+
+def _format_of(path: Path) -> ExportFormat:
+    """The report format a file name asks for: JSON for '.json', Markdown otherwise."""
+    return ExportFormat.json if path.suffix.lower() == ".json" else ExportFormat.markdown
 
 
 @app.command()
 def history(
+    ctx: typer.Context,
+    _data: DataOption = None,
     json: JsonOption = False,
     delete: Annotated[
         list[str] | None,
@@ -242,13 +292,17 @@ def history(
         if delete:
             _delete(store, delete, yes)
             return
-        found = store.sessions()
-    if json:
-        print_json([as_dict(s) for s in found])
-    elif not found:
-        typer.echo("No quizzes yet. Run 'careerfit quiz' to take one.")
+        if json:
+            print_json([as_dict(s) for s in store.sessions()])
+            return
+        from careerfit.quiz import sessions
+
+        kb = knowledge_base(ctx)
+        found = sessions.overview(kb, store)
+    if not found:
+        typer.echo(said("No quizzes yet. Run 'careerfit quiz' to take one."))
     else:
-        print_rich(present.result_screens.history_table(found))
+        print_rich(present.result_screens.history_table(found, len(kb.questions)))
 
 
 def _delete(store: Store, which: list[str], yes: bool) -> None:
@@ -264,17 +318,26 @@ def _delete(store: Store, which: list[str], yes: bool) -> None:
             from careerfit.present.prompt import TerminalUI
 
             ask = TerminalUI(console())
-            if not ask.confirm(f"Delete all {count} quizzes and their answers?", default=False):
+            if not ask.confirm(f"Delete {_all_of(count)} and their answers?", default=False):
                 typer.echo("Nothing deleted.")
                 return
         store.delete(None)
-        typer.echo(f"Deleted all {count} quizzes and their answers from {store.path}.")
+        typer.echo(f"Deleted {_all_of(count)} and their answers from {store.path}.")
         return
     if not all(w.isdigit() for w in which):
         raise UsageError("--delete takes quiz numbers from 'careerfit history', or 'all'.")
-    numbers = [int(w) for w in which]
+    numbers = list(dict.fromkeys(int(w) for w in which))
     store.delete(numbers)
-    typer.echo(f"Deleted quiz {', '.join(map(str, numbers))} and its answers.")
+    if len(numbers) == 1:
+        typer.echo(f"Deleted quiz {numbers[0]} and its answers.")
+    else:
+        listed = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+        typer.echo(f"Deleted quizzes {listed} and their answers.")
+
+
+def _all_of(count: int) -> str:
+    """'the only quiz' or 'all 3 quizzes'."""
+    return "the only quiz" if count == 1 else f"all {count} quizzes"
 
 
 answers_app = typer.Typer(
@@ -286,10 +349,15 @@ app.add_typer(answers_app, name="answers")
 @answers_app.command("template")
 def answers_template(
     ctx: typer.Context,
+    _data: DataOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write to this file instead of printing it.", show_default=False
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write to this file instead of printing it.",
+            show_default=False,
         ),
     ] = None,
     force: ForceOption = False,
@@ -307,4 +375,6 @@ def answers_template(
     from careerfit.files import write_atomic
 
     write_atomic(output, text, force)
-    typer.echo(f"Wrote {output}. Fill it in, then run: careerfit quiz --answers {output}", err=True)
+    typer.echo(
+        f"Wrote {output}. Fill it in, then run: {program()} quiz --answers {output}", err=True
+    )

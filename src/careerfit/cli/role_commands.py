@@ -9,6 +9,7 @@ import typer
 
 from careerfit import present
 from careerfit.cli.app import (
+    DataOption,
     JsonOption,
     MarkdownOption,
     app,
@@ -19,6 +20,7 @@ from careerfit.cli.app import (
 RoleArg = Annotated[
     str,
     typer.Argument(
+        metavar="ROLE",
         help="Role id, title or alias, any case (e.g. paralegal, 'Legal Clerk').",
         show_default=False,
     ),
@@ -26,7 +28,7 @@ RoleArg = Annotated[
 
 
 @app.command()
-def roles(ctx: typer.Context, json: JsonOption = False) -> None:
+def roles(ctx: typer.Context, _data: DataOption = None, json: JsonOption = False) -> None:
     """List every role: how substantive it is, typical education, pay and a one-line summary.
 
     Example: careerfit roles
@@ -41,7 +43,11 @@ def roles(ctx: typer.Context, json: JsonOption = False) -> None:
 
 @app.command()
 def profile(
-    ctx: typer.Context, role: RoleArg, json: JsonOption = False, markdown: MarkdownOption = False
+    ctx: typer.Context,
+    role: RoleArg,
+    _data: DataOption = None,
+    json: JsonOption = False,
+    markdown: MarkdownOption = False,
 ) -> None:
     """Show everything about one role, each fact with its source.
 
@@ -63,8 +69,11 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(help="Two or more roles (id, title or alias).", show_default=False),
+        typer.Argument(
+            metavar="ROLE...", help="Two or more roles (id, title or alias).", show_default=False
+        ),
     ],
+    _data: DataOption = None,
     json: JsonOption = False,
     markdown: MarkdownOption = False,
 ) -> None:
@@ -87,7 +96,10 @@ def compare(
 def paths(
     ctx: typer.Context,
     role: RoleArg,
-    depth: Annotated[int, typer.Option(min=1, max=5, help="How many steps out to follow.")] = 2,
+    _data: DataOption = None,
+    depth: Annotated[
+        int, typer.Option(min=1, max=5, metavar="N", help="How many steps out to follow (1-5).")
+    ] = 2,
     json: JsonOption = False,
 ) -> None:
     """Show where a role can lead (advancement and lateral moves) and what each step takes.
@@ -115,9 +127,12 @@ def validate(
     directory: Annotated[
         Path | None,
         typer.Argument(
-            help="Knowledge-base folder to check (default: the one in use).", show_default=False
+            metavar="DIR",
+            help="Knowledge-base folder to check (default: the one in use).",
+            show_default=False,
         ),
     ] = None,
+    _data: DataOption = None,
 ) -> None:
     """Check a knowledge base and report every problem with file, line, field and fix.
 

@@ -28,12 +28,12 @@ def check_answer(question: Question, raw: object) -> Value:
             raise AnswerRejected(
                 f"'{question.id}' takes a list of one or more of: {', '.join(allowed)}"
             )
-        values = tuple(dict.fromkeys(raw))
+        values = tuple(dict.fromkeys(_spelled(v, allowed) for v in raw))
         unknown = [v for v in values if v not in allowed]
         if unknown:
             raise AnswerRejected(
                 f"'{question.id}' has no answer {', '.join(map(repr, unknown))}; "
-                f"choose from: {', '.join(allowed)}"
+                f"choose from: {', '.join(allowed)}{_did_you_mean(unknown[0], allowed)}"
             )
         exclusive = [v for v in values if question.option(v).exclusive]  # type: ignore[union-attr]
         if exclusive and len(values) > 1:
@@ -43,12 +43,33 @@ def check_answer(question: Question, raw: object) -> Value:
         return tuple(sorted(values, key=allowed.index))
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise AnswerRejected(f"'{question.id}' takes one of: {', '.join(allowed)}")
-    value = str(raw)
+    value = _spelled(str(raw), allowed)
     if value not in allowed:
         raise AnswerRejected(
-            f"'{question.id}' has no answer {value!r}; choose one of: {', '.join(allowed)}"
+            f"'{question.id}' has no answer {value!r}; "
+            f"choose one of: {', '.join(allowed)}{_did_you_mean(value, allowed)}"
         )
     return value
+
+
+def _spelled(value: str, allowed: list[str]) -> str:
+    """An answer in its canonical spelling when it differs only in case, spaces or _ for -.
+
+    Role names are matched that way too; an answers file written by hand ("Agree",
+    "strongly_agree", " bachelor ") means what it says.
+    """
+    if value in allowed:
+        return value
+    key = "-".join(value.strip().lower().replace("_", " ").split())
+    return next((a for a in allowed if a.lower() == key), value)
+
+
+def _did_you_mean(value: str, allowed: list[str]) -> str:
+    """A hint like " (did you mean 'agree'?)" for a near miss, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class AnswerProblem(NamedTuple):

@@ -24,6 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from careerfit.errors import YamlProblem
+from careerfit.files import MAX_BYTES, read_limited
 from careerfit.gcpause import paused
 from careerfit.kb.knowledge_base import QUESTIONS_FILE, ROLES_FILE, KnowledgeBase
 
@@ -64,9 +66,9 @@ def load_cached(directory: Path) -> KnowledgeBase:
     """The knowledge base at ``directory``, from the cache when its files are unchanged."""
     folder = cache_dir()
     try:
-        roles = (directory / ROLES_FILE).read_bytes()
-        questions = (directory / QUESTIONS_FILE).read_bytes()
-    except OSError:
+        roles = read_limited(directory / ROLES_FILE, MAX_BYTES)
+        questions = read_limited(directory / QUESTIONS_FILE, MAX_BYTES)
+    except YamlProblem:
         return _validated(directory)  # reports the problem properly
     if folder is None:
         return _validated(directory)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from careerfit.errors import DataError, Problem
+from careerfit.files import MAX_BYTES, read_limited
 from careerfit.kb.checks import check_questions, check_roles
 from careerfit.kb.knowledge_base import QUESTIONS_FILE, ROLES_FILE, KnowledgeBase
 from careerfit.kb.parse import parse
@@ -54,7 +55,9 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         return None, problems
     import hashlib
 
-    digest = hashlib.sha256(roles_path.read_bytes() + b"\0" + questions_path.read_bytes())
+    digest = hashlib.sha256(
+        read_limited(roles_path, MAX_BYTES) + b"\0" + read_limited(questions_path, MAX_BYTES)
+    )
     # The declared version says which edition; the digest tells two copies of it apart once
     # anyone edits either file, which is what resuming a quiz needs to know.
     version = f"{roles.model.version}+{digest.hexdigest()[:12]}"

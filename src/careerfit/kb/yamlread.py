@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from careerfit.errors import YamlProblem
+from careerfit.files import MAX_BYTES, read_limited
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_ALIASED = 100_000
 
@@ -69,25 +69,7 @@ def _loader_class() -> type:
 
 def read_yaml(path: Path) -> YamlDocument:
     """Parse ``path`` into plain data with line numbers; raise YamlProblem if unusable."""
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise YamlProblem(None, "is not a file; point to a YAML file")
-    except FileNotFoundError:
-        raise YamlProblem(None, "file not found; check the path") from None
-    except OSError as err:
-        raise YamlProblem(None, f"cannot be read ({err.strerror}); check its permissions") from None
-    if size > MAX_BYTES:
-        raise YamlProblem(
-            None,
-            f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for careerfit's YAML "
-            "files; split it or remove what does not belong in it",
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise YamlProblem(None, f"cannot be read ({err.strerror}); check its permissions") from None
-    return parse_yaml(raw)
+    return parse_yaml(read_limited(path, MAX_BYTES))
 
 
 def parse_yaml(raw: bytes) -> YamlDocument:

@@ -17,10 +17,15 @@ from careerfit.present.report import Report, RoleDetail
 from careerfit.safetext import clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-# A web address becomes an autolink <https://...>: clickable everywhere, and not a "bare
-# URL" that some renderers link and others do not. Stops before anything that could end a
-# table cell or start markup, and before trailing punctuation.
+# A source's web address, shown as an autolink <https://...> in the list of sources.
 _URL = re.compile(r"(https?://[^\s<>|`\\\[\]]*[^\s<>|`\\\[\].,;:!?)'\"])")
+# Anything in data text that a Markdown renderer would turn into a link by itself: a web
+# address with a scheme, one starting "www.", an e-mail address. Shown as code (literal
+# text), since text from a knowledge base must not add links to a report.
+_LINKABLE = re.compile(
+    r"((?:[a-zA-Z][a-zA-Z0-9+.-]*:/{1,3}|www\d{0,3}\.)[^\s`|]+"
+    r"|[^\s`|@<>()\[\]]+@[^\s`|@<>()\[\]]+\.[^\s`|@<>()\[\]]+)"
+)
 _LINE_START = re.compile(r"^(?:([-+#])|(\d{1,9})([.)]))(?=\s|$)")
 
 
@@ -35,11 +40,12 @@ def inline(text: str) -> str:
     Escapes what is special anywhere in a line (emphasis, code, links, table pipes,
     strikethrough), turns ``&``, ``<`` and ``>`` into entities so no HTML can form, and
     escapes a leading ``#``, ``-``, ``+`` or ``1.`` that would start a heading or a list
-    where the text begins a line or a list item. Web addresses become ``<...>`` autolinks.
+    where the text begins a line or a list item. Web and e-mail addresses are shown as
+    code, so they read as written but never become links.
     """
     flat = " ".join(clean(text).split())
-    parts = _URL.split(flat)  # odd indexes are URLs
-    flat = "".join(f"<{part}>" if i % 2 else _escape(part) for i, part in enumerate(parts))
+    parts = _LINKABLE.split(flat)  # odd indexes are addresses
+    flat = "".join(f"`{part}`" if i % 2 else _escape(part) for i, part in enumerate(parts))
     return _LINE_START.sub(
         lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), flat
     )

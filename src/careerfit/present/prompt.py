@@ -38,10 +38,19 @@ class TerminalUI:
             return action
 
     def confirm(self, question: str, default: bool) -> bool:
-        """Ask yes or no; Enter gives the default, shown in capitals."""
+        """Ask yes or no; Enter gives the default, shown in capitals.
+
+        Anything else ('yy', a pasted '1') is asked again: a typo must not decide for the
+        person (declining a resume, say, sets a quiz aside).
+        """
         keys = "[Y/n]" if default else "[y/N]"
-        reply = self.console.input(plain(f"{question} {keys} ")).strip().lower()
-        return default if not reply else reply in {"y", "yes"}
+        while True:
+            reply = self.console.input(plain(f"{question} {keys} ")).strip().lower()
+            if not reply:
+                return default
+            if reply in {"y", "yes", "n", "no"}:
+                return reply.startswith("y")
+            self.console.print(plain("Please type y for yes or n for no.", "yellow"))
 
     def tell(self, text: str) -> None:
         """A notice on its own line."""

@@ -6,10 +6,9 @@ counsellor reading the document and a script reading the JSON see the same facts
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from careerfit import __version__
+from careerfit import __version__, clock
 from careerfit.fit.ranking import RoleResult
 from careerfit.kb.facts import VaryKind
 from careerfit.kb.knowledge_base import KnowledgeBase
@@ -78,7 +77,7 @@ def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: in
         labels = [o.label for o in q.options if o.value in chosen]
         rows.append(AnswerRow(q.id, q.text, "; ".join(labels) if labels else None))
     return Report(
-        created=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        created=clock.now(),
         careerfit_version=__version__,
         kb_version=kb.version,
         answered_against=answered.answered_against,

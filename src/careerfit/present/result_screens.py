@@ -11,6 +11,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from careerfit.clock import local
 from careerfit.present import views, wording
 from careerfit.present.citing import Notes
 from careerfit.present.widgets import Bullets, bar, cited, plain
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from careerfit.fit.assess import Assessment
     from careerfit.fit.ranking import RoleResult
     from careerfit.kb.knowledge_base import KnowledgeBase
-    from careerfit.quiz.store import Session
+    from careerfit.quiz.sessions import Overview
 
 
 def results(
@@ -152,24 +153,31 @@ def gaps_panel(kb: KnowledgeBase, result: RoleResult) -> Panel:
     )
 
 
-def history_table(sessions: list[Session]) -> Table:
-    """Past quizzes, newest first."""
+# What each stored status means to the person.
+_STATUS = {"complete": "finished", "in-progress": "unfinished", "abandoned": "set aside"}
+
+
+def history_table(quizzes: list[Overview], questions: int) -> Table:
+    """Past quizzes, newest first, with their top match (so far, for unfinished ones)."""
     table = Table(title="Your quizzes", box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right")
-    table.add_column("Started (UTC)", no_wrap=True)
+    table.add_column("Started", no_wrap=True)
     table.add_column("Status")
     table.add_column("Answered", justify="right")
     table.add_column("Top match")
-    for s in sessions:
-        top = f"{s.top_role} ({round(s.top_fit)}%)" if s.top_role and s.top_fit is not None else "-"
+    for q in quizzes:
+        s = q.session
+        top = "-"
+        if q.top is not None and q.fit is not None:
+            top = f"{q.top} ({wording.fit_number(q.fit)})" + (" so far" if q.so_far else "")
         table.add_row(
             str(s.id),
-            plain(s.started_at.replace("T", " ")[:16]),
-            plain(s.status),
-            str(s.answered),
+            plain(local(s.started_at)),
+            plain(_STATUS.get(s.status, s.status)),
+            f"{s.answered} of {questions}",
             plain(top),
         )
-    table.caption = "'careerfit results N' shows one again."
+    table.caption = "'careerfit results N' shows one again; 'careerfit quiz --resume N' carries on."
     return table
 
 
@@ -182,5 +190,7 @@ def batch_summary(kb: KnowledgeBase, summary: Any) -> Table:
     total = summary.scored or 1
     for role_id, count in summary.first.most_common():
         table.add_row(plain(kb.by_id[role_id].title), str(count), f"{count / total:.1%}")
-    table.caption = f"{summary.scored:,} scored, {len(summary.invalid):,} invalid rows skipped."
+    invalid = len(summary.invalid)
+    rows = "invalid row" if invalid == 1 else "invalid rows"
+    table.caption = f"{summary.scored:,} scored, {invalid:,} {rows} skipped."
     return table

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from careerfit.clock import local
 from careerfit.fit.certainty import flat
 from careerfit.fit.explain import PLACES
 from careerfit.fit.progress import relation
@@ -161,7 +162,7 @@ def _origin(answered: Answered) -> str:
     if answered.origin == "file":
         return f"answers file {answered.file_name}"
     if answered.origin == "stored":
-        return f"quiz {answered.session_id} of {(answered.started or '')[:10]}"
+        return f"quiz {answered.session_id} of {local(answered.started or '')[:10]}"
     return f"quiz {answered.session_id}"
 
 

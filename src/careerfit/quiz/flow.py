@@ -43,11 +43,13 @@ def help_line(prompt: Prompt) -> str:
     )
     keys = [what]
     if prompt.current is not None:
-        keys.append("Enter to keep your answer")
+        keys.append("Enter or s to keep your answer")
+        if q.skippable:
+            keys.append("c to clear it")
+    elif q.skippable:
+        keys.append("s skip")
     if prompt.number > 1:
         keys.append("b back")
-    if q.skippable:
-        keys.append("s skip")
     keys += ["? why we ask", "q save and quit"]
     return "Type " + ", ".join(keys) + "."
 
@@ -64,16 +66,22 @@ def parse_reply(prompt: Prompt, text: str) -> Action:
         if prompt.number == 1:
             raise InvalidReply("This is the first question; there is nothing to go back to.")
         return Action("back")
+    if reply in {"", "s", "skip"} and prompt.current is not None:
+        return Action("answer", prompt.current)  # moving on keeps an earlier answer
     if reply in {"s", "skip"}:
         if not q.skippable:
             raise InvalidReply("This question cannot be skipped: other answers depend on it.")
         return Action("skip")
-    if reply == "" and prompt.current is not None:
-        return Action("answer", prompt.current)
-    parts = reply.replace(",", " ").split()
+    if reply in {"c", "clear"} and prompt.current is not None:
+        if not q.skippable:
+            raise InvalidReply("This question needs an answer: choose another one instead.")
+        return Action("skip")
+    parts = [p.rstrip(".)") for p in reply.replace(",", " ").split()]
     n = len(q.options)
-    if not parts or not all(p.isdigit() and 1 <= int(p) <= n for p in parts):
-        raise InvalidReply(f"{text.strip()!r} is not an answer here. {help_line(prompt)}")
+    # isdecimal, not isdigit: '²' is a digit int() cannot read. Any script's decimal digits
+    # (Arabic-Indic, fullwidth) are numbers a keyboard may send.
+    if not parts or not all(p.isdecimal() and 1 <= int(p) <= n for p in parts):
+        raise InvalidReply(f"{_shown(text.strip())} is not an answer here. {help_line(prompt)}")
     if q.kind is not QuestionKind.multi and len(parts) > 1:
         raise InvalidReply(f"Choose one answer, a number from 1 to {n}.")
     values = [q.options[int(p) - 1].value for p in parts]
@@ -82,6 +90,11 @@ def parse_reply(prompt: Prompt, text: str) -> Action:
     except AnswerRejected as err:
         raise InvalidReply(f"{err}.") from None
     return Action("answer", value)
+
+
+def _shown(text: str) -> str:
+    """A reply quoted back to the person: control characters and odd bytes made visible."""
+    return ascii(text) if not text.isprintable() else repr(text)
 
 
 Outcome = Literal["finished", "quit"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from careerfit.errors import QuizStopped, SessionBusy
+from careerfit.clock import local
+from careerfit.errors import QuizStopped, SessionBusy, UsageError
 from careerfit.fit.answers import Value, replay
 from careerfit.fit.assess import Assessment, assess
 from careerfit.fit.caveats import concerns
@@ -21,7 +22,7 @@ from careerfit.quiz import answers_file, flow
 from careerfit.records import record, replace
 
 if TYPE_CHECKING:
-    from careerfit.quiz.store import Store
+    from careerfit.quiz.store import Session, Store
 
 
 class QuizUI(Protocol):
@@ -53,13 +54,19 @@ class Answered:
     finished: bool = True  # False when the person saved and quit before the last question
 
 
-def take(kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool) -> Answered:
+def take(
+    kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool, resume: int | None = None
+) -> Answered:
     """Run the quiz, resuming the unfinished one if the person wants; every answer is saved.
 
     Raises :class:`QuizStopped` on Ctrl-C or end of input (the answers given are kept), and
     :class:`SessionBusy` if the quiz to resume is open in another window.
     """
-    session_id, answers, position = _open(kb, store, ui, restart)
+    try:
+        session_id, answers, position = _open(kb, store, ui, restart, resume)
+    except (KeyboardInterrupt, EOFError) as stop:  # at the resume question: nothing changed
+        ui.tell("")
+        raise QuizStopped(0, isinstance(stop, KeyboardInterrupt)) from None
     if not store.claim(session_id):
         raise SessionBusy(session_id)
     questions = kb.questions
@@ -72,42 +79,68 @@ def take(kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool) -> Answered
             save=lambda qid, value, pos: store.record(session_id, qid, value, pos),
             moved=lambda pos: store.move(session_id, pos),
         )
-    except KeyboardInterrupt:
-        raise QuizStopped(len(answers), interrupted=True) from None
-    except EOFError:
-        raise QuizStopped(len(answers), interrupted=False) from None
+    except (KeyboardInterrupt, EOFError) as stop:
+        ui.tell("")  # the message starts on its own line, not after the prompt
+        _discard_if_empty(store, session_id)
+        raise QuizStopped(len(answers), isinstance(stop, KeyboardInterrupt)) from None
     if outcome == "quit":
+        _discard_if_empty(store, session_id)
         return Answered(answers, "quiz", session_id, finished=False)
     _revisit(kb, store, ui, session_id, answers)
     return Answered(answers, "quiz", session_id)
 
 
+def _discard_if_empty(store: Store, session_id: int) -> None:
+    """Forget a quiz left before its first answer, so it never becomes "the latest" quiz."""
+    session = store.session(session_id)
+    if session.position == 0 and not store.answers(session_id):
+        store.delete([session_id])
+
+
 def _open(
-    kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool
+    kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool, resume: int | None
 ) -> tuple[int, dict[str, Value], int]:
-    """The session to answer, its answers so far and the position to ask from."""
-    unfinished = None if restart else store.unfinished()
+    """The session to answer, its answers so far and the position to ask from.
+
+    A quiz set aside (the person declined to resume it, or started afresh) keeps its
+    answers and can be taken up again by number: nothing a person answered is lost.
+    """
+    if resume is not None:
+        chosen = store.session(resume)
+        if chosen.status == "complete":
+            raise UsageError(f"Quiz {resume} is finished; there is nothing left to resume.")
+        store.abandon(resume, resume=True)
+        return _continue(kb, store, ui, chosen)
+    unfinished = store.unfinished()
+    if unfinished is not None and not restart:
+        when = local(unfinished.updated_at)
+        question = f"Unfinished quiz from {when} ({unfinished.answered} answered). Resume it?"
+        if ui.confirm(question, default=True):
+            return _continue(kb, store, ui, unfinished)
     if unfinished is not None:
-        when = unfinished.updated_at.replace("T", " ")[:16]
-        resume = ui.confirm(
-            f"Unfinished quiz from {when} UTC ({unfinished.answered} answered). Resume it?",
-            default=True,
-        )
-        if resume:
-            answers, dropped = replay(kb.questions_file, store.answers(unfinished.id))
-            position = unfinished.position
-            if unfinished.kb_version != kb.version:
-                # The questions changed: carry on at the first one not answered yet.
-                position = next(
-                    (i for i, q in enumerate(kb.questions) if q.id not in answers),
-                    len(kb.questions),
-                )
-                note = f"The questions have changed since; kept {len(answers)} answers"
-                ui.tell(note + (f", dropped {', '.join(dropped)}." if dropped else "."))
-                store.rebase(unfinished.id, kb.version)
-            return unfinished.id, answers, position
         store.abandon(unfinished.id)
+        ui.tell(
+            f"Quiz {unfinished.id} is set aside with its answers; "
+            f"'careerfit quiz --resume {unfinished.id}' takes it up again."
+        )
     return store.start(kb.version), {}, 0
+
+
+def _continue(
+    kb: KnowledgeBase, store: Store, ui: QuizUI, session: Session
+) -> tuple[int, dict[str, Value], int]:
+    """A stored quiz's answers and where to carry on (after any change of questions)."""
+    answers, dropped = replay(kb.questions_file, store.answers(session.id))
+    position = session.position
+    if session.kb_version != kb.version:
+        # The questions changed: carry on at the first one not answered yet.
+        position = next(
+            (i for i, q in enumerate(kb.questions) if q.id not in answers), len(kb.questions)
+        )
+        note = f"The questions have changed since; kept {len(answers)} answers"
+        ui.tell(note + (f", dropped {', '.join(dropped)}." if dropped else "."))
+        store.rebase(session.id, kb.version)
+    return session.id, answers, position
 
 
 def _revisit(
@@ -134,6 +167,39 @@ def _revisit(
         )
     except (KeyboardInterrupt, EOFError):
         ui.tell("Kept your answers as they were.")
+
+
+@record
+class Overview:
+    """One quiz as ``history`` lists it: its top match by title, and whether it is final."""
+
+    session: Session
+    top: str | None  # the top match's title
+    fit: float | None
+    so_far: bool  # an unfinished quiz, ranked on the answers it has
+
+
+def overview(kb: KnowledgeBase, store: Store) -> list[Overview]:
+    """Every quiz, newest first, with its top match; unfinished ones ranked as they stand.
+
+    A finished quiz keeps the top match it had when finished; an unfinished one with enough
+    answers to rank is ranked now, and says so, rather than showing nothing.
+    """
+    out = []
+    for s in store.sessions():
+        if s.status == "complete" and s.top_role is not None:
+            role = kb.by_id.get(s.top_role)
+            title = role.title if role is not None else s.top_role
+            out.append(Overview(s, title, s.top_fit, False))
+            continue
+        answers, _ = replay(kb.questions_file, store.answers(s.id))
+        assessment = assess(kb, answers) if answers else None
+        if assessment is not None and assessment.enough:
+            best = assessment.best
+            out.append(Overview(s, best.role.title, best.fit, True))
+        else:
+            out.append(Overview(s, None, None, s.status != "complete"))
+    return out
 
 
 def stored(kb: KnowledgeBase, store: Store, session_id: int | None) -> Answered:

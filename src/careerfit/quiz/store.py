@@ -4,7 +4,8 @@ Every answer is an appended row, committed before the next question is shown, so
 interruption of any kind (Ctrl-C, a closed terminal, ``kill -9``) loses nothing that was
 acknowledged. The effective answers are the latest row per question; ``value`` NULL means
 the question was skipped. Keeping the log rather than a running total is what makes going
-back exact.
+back exact. The file only ever appears complete, and a damaged one is kept, never lost
+(see :mod:`careerfit.quiz.storefiles`).
 """
 
 from __future__ import annotations
@@ -12,21 +13,27 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import Any, NoReturn
 
-from careerfit.errors import StorageError, UnknownSession
+from careerfit.errors import SessionDeleted, StorageError, UnknownSession
 from careerfit.fit.answers import Value, to_json
+from careerfit.quiz import storefiles
+from careerfit.quiz.storefiles import HOME_VAR, Locks, home
 from careerfit.records import record
 
-HOME_VAR = "CAREERFIT_HOME"
 FILENAME = "careerfit.sqlite3"
 SCHEMA_VERSION = 1
-_LOCKING = os.name == "posix"  # session claims use flock; elsewhere they are skipped
+_TABLES = {"sessions", "answers"}  # a store has both; a newer one may have more
+_OBJECTS = "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+_DAMAGE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB: the file itself is damaged
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS sessions (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -35,16 +42,16 @@ CREATE TABLE IF NOT EXISTS sessions (
     position INTEGER NOT NULL DEFAULT 0,
     top_role TEXT,
     top_fit REAL
-);
-CREATE TABLE IF NOT EXISTS answers (
+)""",
+    """CREATE TABLE IF NOT EXISTS answers (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     question_id TEXT NOT NULL,
     value TEXT,
     answered_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS answers_by_session ON answers(session_id, id);
-"""
+)""",
+    "CREATE INDEX IF NOT EXISTS answers_by_session ON answers(session_id, id)",
+)
 
 
 @record
@@ -62,18 +69,39 @@ class Session:
     answered: int
 
 
-def home() -> Path:
-    """The folder holding the store: ``CAREERFIT_HOME``, else the user's data directory."""
-    env = os.environ.get(HOME_VAR)
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("careerfit", appauthor=False))
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class _Damaged(Exception):
+    """The file at the store's path is not a readable SQLite database."""
+
+
+def _is_damage(err: BaseException) -> bool:
+    """Whether an error says the file itself is damaged (not locked, full or unwritable)."""
+    # Also text that is not UTF-8 (careerfit writes only UTF-8), and SQLite's message about
+    # a damaged schema, itself garbled so that Python cannot decode it.
+    if isinstance(err, UnicodeDecodeError) or str(err).startswith("Could not decode to UTF-8"):
+        return True
+    code = getattr(err, "sqlite_errorcode", None)
+    return type(err) is sqlite3.DatabaseError if code is None else (code & 0xFF) in _DAMAGE
+
+
+@cache
+def _schema() -> dict[str, str]:
+    """Each table and index careerfit makes, with its SQL as SQLite keeps it in a file."""
+    db = sqlite3.connect(":memory:")
+    db.executescript(";".join(_SCHEMA))
+    return dict(db.execute(_OBJECTS))
+
+
+def _ensure_schema(db: sqlite3.Connection) -> None:
+    """Create the tables that are missing and set the version: idempotent, one transaction."""
+    db.execute("BEGIN IMMEDIATE")
+    with db:  # commits, or rolls back if anything fails
+        for statement in _SCHEMA:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 class Store:
@@ -82,38 +110,21 @@ class Store:
     Several careerfit processes may use one store at once (two quiz windows, an export while
     a quiz runs): SQLite's WAL mode lets readers and one writer work together, every write
     is a short transaction, and waits for a lock instead of failing with "database is
-    locked". A session being answered is claimed with an OS file lock, which the OS
-    releases when the process ends, however it ends.
+    locked". A session being answered is claimed with an OS file lock (:class:`Locks`).
     """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or home()
         self.path = self.folder / FILENAME
         self.recovered: Path | None = None  # where a damaged store was moved, if it was
-        self._claims: dict[int, IO[str]] = {}
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StorageError(
-                f"Cannot create the folder {self.folder} for your answers ({err.strerror}). "
-                f"Set {HOME_VAR} to a folder you can write to."
-            ) from None
-        try:
-            self.db = self._open()
-        except sqlite3.OperationalError as err:
-            raise StorageError(
-                f"Cannot open the answers store {self.path} ({err}). Check that the folder "
-                f"is writable, or set {HOME_VAR} to a folder that is."
-            ) from None
-        except sqlite3.DatabaseError:
-            self.recovered = self._move_aside()
-            self.db = self._open()
+        self._locks = Locks(self.folder)
+        self._seen: os.stat_result | None = None  # the file this connection has open
+        storefiles.make_folder(self.folder)
+        self.db = self._connect()
 
     def close(self) -> None:
         """Release session claims and the database connection."""
-        for handle in self._claims.values():
-            handle.close()
-        self._claims.clear()
+        self._locks.close()
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -122,164 +133,231 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _connect(self) -> sqlite3.Connection:
+        """A connection to a usable store: made if missing, a damaged one kept aside first.
+
+        It loops because another process may replace the file meanwhile: a connection is
+        kept only if the file it opened is still the one at the path.
+        """
+        for _ in range(20):
+            try:
+                if not os.path.lexists(self.path):
+                    storefiles.place_new(self.path, self._build)
+                seen = os.stat(self.path)
+                db = self._open()
+            except FileNotFoundError:
+                continue
+            except _Damaged:
+                self.recovered = self._move_aside(seen) or self.recovered
+                continue
+            except (OSError, sqlite3.Error) as err:
+                raise StorageError(
+                    f"Cannot open the answers store {self.path} ({storefiles.reason(err)}). "
+                    f"Check that the folder is writable, or set {HOME_VAR} to a folder that is."
+                ) from None
+            with suppress(FileNotFoundError):
+                if os.path.samestat(seen, os.stat(self.path)):
+                    self._seen = seen
+                    storefiles.private(self.path)
+                    return db
+            db.close()
+        raise StorageError(
+            f"The answers store {self.path} kept being replaced while careerfit opened it. "
+            f"Close other careerfit windows and try again, or set {HOME_VAR} to another folder."
+        )
+
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        """Connect to the file at the path, once a read-only connection has checked it.
+
+        Even closing a read-write connection can write (a checkpoint): a database careerfit
+        refuses or finds damaged must be left exactly as it was, with its side files.
+        """
+        uri = f"{self.path.absolute().as_uri()}?mode=ro"
+        db: sqlite3.Connection | None = None
         try:
-            db.execute("PRAGMA busy_timeout = 30000")
-            db.execute("PRAGMA journal_mode = WAL")
+            with closing(sqlite3.connect(uri, uri=True, timeout=30)) as check:
+                complete = self._check(check)
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StorageError(
-                    f"The answers store {self.path} was written by a newer careerfit "
-                    f"(format {version}; this one reads {SCHEMA_VERSION}). Upgrade careerfit, "
-                    f"or point {HOME_VAR} at another folder."
-                )
-            if version < SCHEMA_VERSION:
-                db.executescript(_SCHEMA)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("SELECT COUNT(*) FROM sessions").fetchone()
-            db.execute("SELECT COUNT(*) FROM answers").fetchone()
-        except BaseException:
-            db.close()
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            if not complete:
+                _ensure_schema(db)
+        except BaseException as err:
+            if db is not None:
+                db.close()
+            if _is_damage(err):
+                raise _Damaged from None
             raise
         return db
 
-    def _move_aside(self) -> Path:
-        """Keep a damaged store under another name (never delete it) and start afresh."""
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        kept = self.path.with_name(f"{FILENAME}.damaged-{stamp}")
+    def _check(self, db: sqlite3.Connection) -> bool:
+        """Refuse a newer or foreign database, find damage; True if the schema is complete."""
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        found = dict(db.execute(_OBJECTS).fetchall())
+        if version > SCHEMA_VERSION and found.keys() >= _TABLES:
+            raise StorageError(
+                f"The answers store {self.path} was written by a newer careerfit "
+                f"(format {version}; this one reads {SCHEMA_VERSION}). Upgrade careerfit, "
+                f"or point {HOME_VAR} at another folder."
+            )
+        ours = _schema()
+        altered = any(found[name] != sql for name, sql in ours.items() if name in found)
+        if found.keys() - ours.keys() or version > SCHEMA_VERSION or (altered and not version):
+            raise StorageError(
+                f"{self.path} is an SQLite database that careerfit did not create, so it was "
+                f"left unchanged. Move it elsewhere, or set {HOME_VAR} to another folder for "
+                f"careerfit's answers."
+            )
+        if altered or [row for (row,) in db.execute("PRAGMA quick_check")] != ["ok"]:
+            raise _Damaged
+        return version == SCHEMA_VERSION and found.keys() == ours.keys()
+
+    def _build(self) -> Path:
+        """A new, empty, private store under a temporary name: WAL, tables and version set."""
+        with storefiles.new_file(self.folder / f".{FILENAME}.new") as fresh:
+            db = sqlite3.connect(fresh, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                _ensure_schema(db)
+            finally:
+                db.close()
+        return fresh
+
+    def _move_aside(self, damaged: os.stat_result) -> Path | None:
+        """Keep a damaged store under a free name and put a new one in place (None: done)."""
+        if self.recovered:  # the new store is damaged too: stop rather than keep moving
+            raise StorageError(
+                f"The new answers store {self.path} is damaged too, so the disk may be failing "
+                f"(the first was kept as {self.recovered}). Check the disk, or set {HOME_VAR} "
+                f"to a folder on another one."
+            )
         try:
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(str(self.path) + suffix)
-                if part.exists():
-                    part.rename(Path(str(kept) + suffix))
-        except OSError as err:
+            return storefiles.keep_aside(self.path, damaged, self._locks, self._build)
+        except (OSError, sqlite3.Error) as err:
             raise StorageError(
                 f"The answers store {self.path} is damaged and could not be moved aside "
-                f"({err.strerror}). Move it away yourself, or set {HOME_VAR} to another folder."
+                f"({storefiles.reason(err)}). Move it away yourself, or set {HOME_VAR} to "
+                f"another folder."
             ) from None
-        return kept
+
+    def _damaged(self) -> NoReturn:
+        """Damage found after opening: keep the file aside, start afresh, and say so."""
+        self.db.close()
+        kept = self._move_aside(self._seen) if self._seen else None
+        self.db = self._connect()
+        where = f"kept as {kept}" if kept else f"kept beside it as {FILENAME}.damaged-..."
+        raise StorageError(
+            f"The answers store {self.path} turned out to be damaged. It has been {where} "
+            f"(nothing was deleted) and a new, empty store was started; run the command again."
+        )
 
     def claim(self, session: int) -> bool:
         """Mark a session as being answered by this process; False if another one has it."""
-        if not _LOCKING or session in self._claims:
-            return True
-        handle = self._lock_file(session)
-        if handle is None:
-            return False
-        self._claims[session] = handle
-        return True
+        return self._locks.claim(session)
 
     def in_use(self, session: int) -> bool:
         """Whether another running careerfit is answering this session right now."""
-        if not _LOCKING or session in self._claims:
-            return False
-        handle = self._lock_file(session)
-        if handle is None:
-            return True
-        handle.close()  # closing releases the lock we just took to test it
-        return False
+        return self._locks.in_use(session)
 
-    def _lock_file(self, session: int) -> IO[str] | None:
-        """The session's lock file, locked by us; None if another process holds it."""
-        import fcntl
-
-        folder = self.folder / "locks"
-        folder.mkdir(exist_ok=True)
-        handle = (folder / f"session-{session}.lock").open("a")
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[Any]:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return None
-        return handle
+            return self.db.execute(sql, params).fetchall()
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            self._failed(err, "Check the disk and the folder's permissions, then try again.")
 
-    def _write(self, sql: str, params: tuple[object, ...]) -> int:
+    def _write(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
         try:
-            cursor = self.db.execute(sql, params)
-        except sqlite3.Error as err:
-            raise StorageError(
-                f"Could not save to {self.path} ({err}). Your earlier answers are kept; free "
-                f"some disk space or fix the folder's permissions, then run the quiz again."
-            ) from None
-        return cursor.lastrowid or 0
+            return self.db.execute(sql, params)
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            self._failed(
+                err,
+                "Your earlier answers are kept; free some disk space or fix the folder's "
+                "permissions, then run the quiz again.",
+            )
+
+    def _failed(self, err: sqlite3.Error | UnicodeDecodeError, fix: str) -> NoReturn:
+        """A StorageError for a failed statement, after keeping the store aside if damaged."""
+        if _is_damage(err):
+            self._damaged()
+        doing = "read" if fix.startswith("Check") else "save to"
+        raise StorageError(f"Could not {doing} {self.path} ({err}). {fix}") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, rolled back if anything fails and it is still open."""
+        self._write("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._write("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:  # SQLite may have rolled it back (a full disk)
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            raise
+
+    def _update(self, session: int, changes: str, *params: object) -> None:
+        """Change one session's row; SessionDeleted if another window deleted it."""
+        sql = f"UPDATE sessions SET {changes} WHERE id = ?"
+        if self._write(sql, (*params, session)).rowcount == 0:
+            raise SessionDeleted(session)
 
     def start(self, kb_version: str) -> int:
         """Open a new session and return its id."""
         now = _now()
-        return self._write(
-            "INSERT INTO sessions (started_at, updated_at, status, kb_version) VALUES (?, ?, ?, ?)",
-            (now, now, "in-progress", kb_version),
-        )
+        sql = "INSERT INTO sessions (started_at, updated_at, status, kb_version) VALUES (?,?,?,?)"
+        return self._write(sql, (now, now, "in-progress", kb_version)).lastrowid or 0
 
     def record(self, session: int, question_id: str, value: Value | None, position: int) -> None:
         """Store one answer (``None``: skipped) and where the quiz now stands, atomically."""
         stored = None if value is None else json.dumps(to_json(value))
         now = _now()
-        self._write("BEGIN IMMEDIATE", ())
-        try:
+        with self._transaction():
+            self._update(session, "position = ?, updated_at = ?", position, now)
             self._write(
                 "INSERT INTO answers (session_id, question_id, value, answered_at) "
                 "VALUES (?, ?, ?, ?)",
                 (session, question_id, stored, now),
             )
-            self._write(
-                "UPDATE sessions SET position = ?, updated_at = ? WHERE id = ?",
-                (position, now, session),
-            )
-            self._write("COMMIT", ())
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def move(self, session: int, position: int) -> None:
         """Remember where the quiz stands (after going back)."""
-        self._write(
-            "UPDATE sessions SET position = ?, updated_at = ? WHERE id = ?",
-            (position, _now(), session),
-        )
+        self._update(session, "position = ?, updated_at = ?", position, _now())
 
     def rebase(self, session: int, kb_version: str) -> None:
         """Record that a resumed session now continues against another knowledge base."""
-        self._write("UPDATE sessions SET kb_version = ? WHERE id = ?", (kb_version, session))
+        self._update(session, "kb_version = ?", kb_version)
 
     def finish(self, session: int, top_role: str, top_fit: float) -> None:
         """Mark a session complete with its top match, for ``history``."""
-        self._write(
-            "UPDATE sessions SET status = 'complete', top_role = ?, top_fit = ?, updated_at = ? "
-            "WHERE id = ?",
-            (top_role, top_fit, _now(), session),
-        )
+        changes = "status = 'complete', top_role = ?, top_fit = ?, updated_at = ?"
+        self._update(session, changes, top_role, top_fit, _now())
 
-    def abandon(self, session: int) -> None:
-        """Mark an unfinished session as not to be resumed (its answers stay)."""
-        self._write(
-            "UPDATE sessions SET status = 'abandoned', updated_at = ? WHERE id = ?",
-            (_now(), session),
-        )
+    def abandon(self, session: int, resume: bool = False) -> None:
+        """Set an unfinished session aside (its answers stay), or take it up again."""
+        status = "in-progress" if resume else "abandoned"
+        self._update(session, f"status = '{status}', updated_at = ?", _now())
 
     def answers(self, session: int) -> dict[str, object]:
         """The latest answer to each question in a session (skipped ones left out)."""
-        rows = self.db.execute(
-            "SELECT question_id, value FROM answers WHERE session_id = ? ORDER BY id", (session,)
-        ).fetchall()
-        latest: dict[str, str | None] = {}
-        for qid, value in rows:
-            latest[qid] = value
-        return {qid: json.loads(v) for qid, v in latest.items() if v is not None}
+        sql = "SELECT question_id, value FROM answers WHERE session_id = ? ORDER BY id"
+        latest = dict(self._read(sql, (session,)))
+        try:
+            return {qid: json.loads(v) for qid, v in latest.items() if v is not None}
+        except (TypeError, ValueError):  # only careerfit writes it, always as JSON text
+            self._damaged()
 
     def sessions(self) -> list[Session]:
         """Every session, newest first."""
-        rows = self.db.execute(
+        rows = self._read(
             "SELECT s.id, s.started_at, s.updated_at, s.status, s.kb_version, s.position, "
             "s.top_role, s.top_fit, "
             "(SELECT COUNT(DISTINCT question_id) FROM answers a WHERE a.session_id = s.id "
             " AND a.value IS NOT NULL AND a.id = (SELECT MAX(b.id) FROM answers b "
             " WHERE b.session_id = s.id AND b.question_id = a.question_id)) "
             "FROM sessions s ORDER BY s.id DESC"
-        ).fetchall()
+        )
         return [Session(*row) for row in rows]
 
     def session(self, session_id: int | None = None) -> Session:
@@ -302,22 +380,21 @@ class Store:
         )
 
     def delete(self, sessions: list[int] | None) -> int:
-        """Delete some sessions (None: all) with their answers, and scrub them from the file."""
+        """Delete some sessions (None: all) with their answers, and scrub them from the file.
+
+        Nothing is deleted if one of them is being answered in another window (SessionInUse).
+        """
         known = {s.id for s in self.sessions()}
         targets = sorted(known) if sessions is None else sessions
         missing = [n for n in targets if n not in known]
         if missing:
             raise UnknownSession(missing)
-        self._write("BEGIN IMMEDIATE", ())
-        try:
-            for n in targets:
-                self._write("DELETE FROM answers WHERE session_id = ?", (n,))
-                self._write("DELETE FROM sessions WHERE id = ?", (n,))
-            self._write("COMMIT", ())
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        # Rewrite the file so deleted answers do not linger in free pages or the WAL.
-        self._write("VACUUM", ())
-        self._write("PRAGMA wal_checkpoint(TRUNCATE)", ())
+        with self._locks.holding(targets):
+            with self._transaction():
+                for n in targets:
+                    self._write("DELETE FROM answers WHERE session_id = ?", (n,))
+                    self._write("DELETE FROM sessions WHERE id = ?", (n,))
+            # Rewrite the file so deleted answers do not linger in free pages or the WAL.
+            self._write("VACUUM")
+            self._write("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(targets)
