@@ -128,7 +128,7 @@ def test_results_and_what_if_need_a_quiz_first(invoke):
 
 
 def test_interactive_quiz_stores_and_history_and_results_show_it(invoke):
-    result = invoke("quiz", input=typed_replies(STUDENT.answers))
+    result = invoke("quiz", "--full", input=typed_replies(STUDENT.answers))
     assert result.exit_code == 0, result.output
     role, title = _first(STUDENT.answers)
     out = " ".join(result.stdout.split())
@@ -145,11 +145,11 @@ def test_interactive_quiz_stores_and_history_and_results_show_it(invoke):
 
 def test_closed_stdin_keeps_answers_and_resume_picks_up(invoke):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    first = invoke("quiz", input="".join(lines[:5]))
+    first = invoke("quiz", "--full", input="".join(lines[:5]))
     assert first.exit_code == ExitCode.FAILURE
     assert "Input ended" in first.stderr and "5 answers are saved" in first.stderr
     assert "Traceback" not in first.output
-    resumed = invoke("quiz", input="y\n" + "".join(lines[5:]))
+    resumed = invoke("quiz", "--full", input="y\n" + "".join(lines[5:]))
     assert resumed.exit_code == 0, resumed.output
     assert f"Question 6 of {QUESTIONS}" in resumed.stdout
     assert f"Question 5 of {QUESTIONS}" not in resumed.stdout
@@ -160,9 +160,9 @@ def test_closed_stdin_keeps_answers_and_resume_picks_up(invoke):
 
 def test_quit_saves_and_declining_resume_starts_afresh(invoke):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    quit_ = invoke("quiz", input="".join(lines[:3]) + "q\n")
+    quit_ = invoke("quiz", "--full", input="".join(lines[:3]) + "q\n")
     assert quit_.exit_code == 0 and f"Saved: 3 of {QUESTIONS} answered" in quit_.stdout
-    fresh = invoke("quiz", input="n\n" + "".join(lines))
+    fresh = invoke("quiz", "--full", input="n\n" + "".join(lines))
     assert fresh.exit_code == 0
     assert f"Question 1 of {QUESTIONS}" in fresh.stdout
     statuses = invoke("history", "--json").stdout
@@ -171,10 +171,10 @@ def test_quit_saves_and_declining_resume_starts_afresh(invoke):
 
 def test_resume_after_the_questions_changed_keeps_what_still_applies(invoke, kb_copy):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    invoke("--data", str(kb_copy), "quiz", input="".join(lines[:4]))
+    invoke("--data", str(kb_copy), "quiz", "--full", input="".join(lines[:4]))
     path = kb_copy / "questions.yaml"
     path.write_text(path.read_text().replace("sort-paperwork", "likes-paperwork"))
-    resumed = invoke("--data", str(kb_copy), "quiz", input="y\n" + "".join(lines[1:]))
+    resumed = invoke("--data", str(kb_copy), "quiz", "--full", input="y\n" + "".join(lines[1:]))
     assert resumed.exit_code == 0, resumed.output
     notice = "The questions have changed since; kept 3 answers, dropped sort-paperwork."
     assert notice in resumed.stdout
@@ -183,8 +183,8 @@ def test_resume_after_the_questions_changed_keeps_what_still_applies(invoke, kb_
 
 def test_end_of_input_at_the_resume_question_changes_nothing(invoke):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    invoke("quiz", input="".join(lines[:3]))  # three answers, then input ends
-    again = invoke("quiz", input="")  # input ends at "Resume it?"
+    invoke("quiz", "--full", input="".join(lines[:3]))  # three answers, then input ends
+    again = invoke("quiz", "--full", input="")  # input ends at "Resume it?"
     assert again.exit_code == ExitCode.FAILURE and "Traceback" not in again.output
     assert "Input ended" in again.stderr
     history = json.loads(invoke("history", "--json").stdout)
@@ -193,8 +193,8 @@ def test_end_of_input_at_the_resume_question_changes_nothing(invoke):
 
 def test_a_typo_at_the_resume_question_does_not_set_the_quiz_aside(invoke):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    invoke("quiz", input="".join(lines[:3]))
-    resumed = invoke("quiz", input="yy\n1\ny\n" + "".join(lines[3:]))
+    invoke("quiz", "--full", input="".join(lines[:3]))
+    resumed = invoke("quiz", "--full", input="yy\n1\ny\n" + "".join(lines[3:]))
     assert resumed.exit_code == 0, resumed.output
     assert resumed.stdout.count("y for yes or n for no") == 2
     assert f"Question 4 of {QUESTIONS}" in resumed.stdout
@@ -202,7 +202,7 @@ def test_a_typo_at_the_resume_question_does_not_set_the_quiz_aside(invoke):
 
 
 def test_quitting_before_the_first_answer_stores_no_quiz(invoke):
-    quit_ = invoke("quiz", input="q\n")
+    quit_ = invoke("quiz", "--full", input="q\n")
     assert quit_.exit_code == 0 and "nothing was saved" in quit_.stdout
     assert "No quizzes yet" in invoke("history").stdout
     results = invoke("results")
@@ -210,7 +210,7 @@ def test_quitting_before_the_first_answer_stores_no_quiz(invoke):
 
 
 def test_quiz_json_writes_only_json_and_asks_on_stderr(invoke):
-    result = invoke("quiz", "--json", input=typed_replies(STUDENT.answers))
+    result = invoke("quiz", "--full", "--json", input=typed_replies(STUDENT.answers))
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)  # nothing but the JSON on standard output
     assert data["ranked"][0]["role"] == _first(STUDENT.answers)[0]
@@ -219,7 +219,7 @@ def test_quiz_json_writes_only_json_and_asks_on_stderr(invoke):
 
 def test_history_ranks_an_unfinished_quiz_as_it_stands_and_names_roles_by_title(invoke):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    invoke("quiz", input="".join(lines[:20]))  # input ends after 20 answers
+    invoke("quiz", "--full", input="".join(lines[:20]))  # input ends after 20 answers
     history = " ".join(invoke("history").stdout.split())
     answered = dict(list(STUDENT.answers.items())[:20])
     title = rank(bundled_kb(), answered).ranked[0].role.title
@@ -228,14 +228,14 @@ def test_history_ranks_an_unfinished_quiz_as_it_stands_and_names_roles_by_title(
 
 def test_a_quiz_set_aside_can_be_taken_up_again(invoke):
     lines = typed_replies(STUDENT.answers).splitlines(keepends=True)
-    invoke("quiz", input="".join(lines[:4]))  # quiz 1: four answers, then input ends
-    declined = invoke("quiz", input="n\n" + "".join(lines[:2]))  # start quiz 2 instead
+    invoke("quiz", "--full", input="".join(lines[:4]))  # quiz 1: four answers, then input ends
+    declined = invoke("quiz", "--full", input="n\n" + "".join(lines[:2]))  # start quiz 2 instead
     assert "'careerfit quiz --resume 1' takes it up again" in declined.stdout
-    restarted = invoke("quiz", "--restart", input="".join(lines[:1]))  # quiz 3
+    restarted = invoke("quiz", "--full", "--restart", input="".join(lines[:1]))  # quiz 3
     assert "Quiz 2 is set aside" in restarted.stdout
     statuses = {s["id"]: s["status"] for s in json.loads(invoke("history", "--json").stdout)}
     assert statuses == {1: "abandoned", 2: "abandoned", 3: "in-progress"}
-    resumed = invoke("quiz", "--resume", "1", input="".join(lines[4:]))
+    resumed = invoke("quiz", "--full", "--resume", "1", input="".join(lines[4:]))
     assert resumed.exit_code == 0, resumed.output
     assert f"Question 5 of {QUESTIONS}" in resumed.stdout
     again = json.loads(invoke("results", "1", "--json").stdout)
@@ -247,6 +247,6 @@ def test_a_quiz_set_aside_can_be_taken_up_again(invoke):
 
 def test_deleting_several_quizzes_says_so_in_words(invoke):
     for _ in range(2):
-        invoke("quiz", "--restart", input=typed_replies(STUDENT.answers))
+        invoke("quiz", "--full", "--restart", input=typed_replies(STUDENT.answers))
     deleted = invoke("history", "--delete", "1", "--delete", "2")
     assert "Deleted quizzes 1 and 2 and their answers." in deleted.stdout

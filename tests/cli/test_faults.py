@@ -55,7 +55,7 @@ def test_sigkill_at_random_points_loses_no_acknowledged_answer(kb, tmp_path):
     position = 1
     kills = 12
     for _ in range(kills):
-        child = spawn(home, "quiz")
+        child = spawn(home, "quiz", "--full")
         if child.expect([r"Resume it\?", rf"Question (\d+) of {N}"]) == 0:
             child.sendline("y")
             child.expect(rf"Question (\d+) of {N}")
@@ -143,7 +143,7 @@ def test_a_read_only_data_folder_is_explained(tmp_path):
 
 def _quiz_answers(home: Path) -> None:
     replies = typed_replies(PERSONAS[0].answers)
-    run_careerfit("quiz", home=home, input=replies, check=True)
+    run_careerfit("quiz", "--full", home=home, input=replies, check=True)
 
 
 @pytest.mark.slow
@@ -186,12 +186,12 @@ def test_a_store_from_a_newer_careerfit_is_refused(tmp_path):
 @POSIX
 def test_two_quizzes_at_once_and_an_export_while_one_writes(tmp_path):
     home = tmp_path / "home"
-    first, second = spawn(home, "quiz"), None
+    first, second = spawn(home, "quiz", "--full"), None
     first.expect(f"Question 1 of {N}")
     first.expect("> ")
     first.sendline("1")
     first.expect(f"Question 2 of {N}")
-    second = spawn(home, "quiz")  # must not take over the first window's quiz
+    second = spawn(home, "quiz", "--full")  # must not take over the first window's quiz
     second.expect(f"Question 1 of {N}")
     assert "Resume" not in second.before
     for number in range(1, N + 1):
@@ -237,15 +237,15 @@ def test_no_command_opens_a_socket(invoke, tmp_path, monkeypatch):
                 ("quiz", "--answers", str(answers)), ("history",)]  # fmt: skip
     for args in commands:
         assert invoke(*args).exit_code == 0, args
-    assert invoke("quiz", input=typed_replies(PERSONAS[3].answers)).exit_code == 0
+    assert invoke("quiz", "--full", input=typed_replies(PERSONAS[3].answers)).exit_code == 0
     for args in (("results",), ("export",), ("history", "--delete", "1")):
         assert invoke(*args).exit_code == 0, args
     assert attempts == []
 
 
 def test_history_delete_removes_answers_from_the_file(invoke, tmp_path):
-    assert invoke("quiz", input=typed_replies(PERSONAS[1].answers)).exit_code == 0
-    assert invoke("quiz", input=typed_replies(PERSONAS[2].answers)).exit_code == 0
+    assert invoke("quiz", "--full", input=typed_replies(PERSONAS[1].answers)).exit_code == 0
+    assert invoke("quiz", "--full", input=typed_replies(PERSONAS[2].answers)).exit_code == 0
     assert "Deleted quiz 1 and its answers" in invoke("history", "--delete", "1").stdout
     assert invoke("history", "--delete", "7").exit_code == ExitCode.USAGE
     refused = invoke("history", "--delete", "all")

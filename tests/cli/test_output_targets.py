@@ -32,7 +32,7 @@ POSIX = pytest.mark.skipif(os.name != "posix", reason="needs POSIX devices, pipe
 @pytest.fixture
 def quiz(invoke):
     """One finished quiz in the store, to export."""
-    assert invoke("quiz", input=typed_replies(persona("p23").answers)).exit_code == 0
+    assert invoke("quiz", "--full", input=typed_replies(persona("p23").answers)).exit_code == 0
     return invoke
 
 
@@ -114,7 +114,7 @@ def test_a_named_pipe_receives_the_report(quiz, tmp_path):
 def test_a_full_device_gives_a_message_not_a_crash(tmp_path, args):
     home = tmp_path / "home"
     if args[0] == "export":
-        run_careerfit("quiz", home=home, input=typed_replies(persona("p23").answers))
+        run_careerfit("quiz", "--full", home=home, input=typed_replies(persona("p23").answers))
     with open("/dev/full", "w") as full:
         result = run_careerfit(*args, home=home, stdout=full)
     assert result.returncode == ExitCode.FAILURE
@@ -126,7 +126,7 @@ def test_a_full_device_gives_a_message_not_a_crash(tmp_path, args):
 @pytest.mark.parametrize("args", [("export", "-o", "-"), ("roles",), ("roles", "--json")])
 def test_a_closed_standard_output_gives_a_message_not_a_crash(tmp_path, args):
     home = tmp_path / "home"
-    run_careerfit("quiz", home=home, input=typed_replies(persona("p23").answers))
+    run_careerfit("quiz", "--full", home=home, input=typed_replies(persona("p23").answers))
     code = (
         "import os, subprocess, sys; os.close(1); "
         "sys.exit(subprocess.call(sys.argv[1:], stdout=None, close_fds=False))"

@@ -169,7 +169,7 @@ def test_profile_and_compare_markdown_match_the_terminal(kb, invoke):
 
 def _quiz(invoke, data: Path | None = None) -> None:
     args = ["--data", str(data)] if data else []
-    result = invoke(*args, "quiz", input=typed_replies(PERSONAS[1].answers))
+    result = invoke(*args, "quiz", "--full", input=typed_replies(PERSONAS[1].answers))
     assert result.exit_code == 0, result.output
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerfit.quiz.flow import Action, InvalidReply, Prompt, parse_reply, run
+from careerfit.quiz.flow import Action, Fixed, InvalidReply, Prompt, parse_reply, run
 from support.bundled import question
 
 
@@ -52,7 +52,7 @@ def test_run_saves_every_answer_and_going_back_replaces_it():
     script = iter([Action("answer", "follow-cases"), Action("answer", "agree"), Action("back"),
                    Action("answer", "disagree"), Action("answer", "associate")])  # fmt: skip
     saved, moves, answers = [], [], {}
-    outcome = run(questions, answers, 0, lambda p: next(script),
+    outcome = run(Fixed(questions), answers, 0, lambda p: next(script),
                   lambda q, v, pos: saved.append((q, v, pos)), moves.append)  # fmt: skip
     assert outcome == "finished"
     assert answers == {"one-case-or-many": "follow-cases", "research-law": "disagree",
@@ -67,7 +67,7 @@ def test_skip_clears_an_earlier_answer_and_quit_stops_where_it_is():
     answers = {"one-case-or-many": "follow-cases"}
     script = iter([Action("skip"), Action("quit")])
     saved = []
-    outcome = run(questions, answers, 0, lambda p: next(script),
+    outcome = run(Fixed(questions), answers, 0, lambda p: next(script),
                   lambda q, v, pos: saved.append((q, v, pos)), lambda pos: None)  # fmt: skip
     assert outcome == "quit"
     assert answers == {} and saved == [("one-case-or-many", None, 1)]

@@ -12,7 +12,10 @@ import pytest
 
 from careerfit.quiz.store import Store
 from support.bundled import bundled_kb
+from support.helpers import typed_replies
+from support.personas import persona
 from support.processes import spawn_careerfit
+from support.simulate import adaptive_walk
 
 pytestmark = [
     pytest.mark.slow,
@@ -24,9 +27,35 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 N = len(bundled_kb().questions)
 
 
-def spawn(home, columns: int = 80, no_color: bool = False) -> pexpect.spawn:
+def spawn(home, columns: int = 80, no_color: bool = False, full: bool = True) -> pexpect.spawn:
     env = {"NO_COLOR": "1"} if no_color else None
-    return spawn_careerfit("quiz", home=home, columns=columns, env=env)
+    args = ("quiz", "--full") if full else ("quiz",)
+    return spawn_careerfit(*args, home=home, columns=columns, env=env)
+
+
+def test_the_adaptive_quiz_stops_when_settled_and_goes_on_when_asked(tmp_path):
+    student = persona("p11")
+    more = bundled_kb().questions_file.adaptive.more_at_a_time
+    asked, _, _ = adaptive_walk(bundled_kb(), student.answers)
+    longer, _, _ = adaptive_walk(bundled_kb(), student.answers, more)
+    replies = typed_replies(student.answers, longer).splitlines()
+    child = spawn(tmp_path, full=False)
+    for number, reply in enumerate(replies, start=1):
+        child.expect(f"Question {number}\\b[^\\n]*the quiz stops once your top match is settled")
+        child.expect("> ")
+        child.sendline(reply)
+        if number == len(asked):
+            child.expect(f"You answered {number} of the {N} questions: the quiz stopped")
+            child.expect(r"Answer a few more questions to sharpen the ranking\? \[y/N\]")
+            child.sendline("y")
+    child.expect(f"You answered {len(longer)} of the {N} questions")
+    child.expect(r"Answer a few more questions to sharpen the ranking\? \[y/N\]")
+    child.sendeof()  # end of input at the offer: the results stand
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+    assert len(Store(tmp_path).answers(Store(tmp_path).session().id)) == len(longer)
 
 
 def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):

@@ -17,10 +17,15 @@ def answers_file(folder: Path, answers: dict) -> str:
     return str(path)
 
 
-def typed_replies(answers: dict) -> str:
-    """What a person would type to give these answers: option numbers, s to skip."""
+def typed_replies(answers: dict, order: list[str] | None = None) -> str:
+    """What a person would type to give these answers: option numbers, s to skip.
+
+    ``order``: the questions in the order they are asked (the adaptive quiz's); by default
+    every question in the bank's order (``--full``).
+    """
+    bank = {q.id: q for q in bundled_kb().questions_file.questions}
     lines = []
-    for q in bundled_kb().questions_file.questions:
+    for q in [bank[qid] for qid in order] if order is not None else bank.values():
         value = answers.get(q.id)
         if value is None:
             lines.append("s")

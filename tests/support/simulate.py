@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import random
 
+from careerfit.fit.adaptive import Plan
 from careerfit.fit.answers import Value
 from careerfit.fit.tables import role_level
 from careerfit.kb.facts import CredentialStatus, EducationLevel
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.questions import Question, QuestionKind
 from careerfit.kb.roles import Role
+from careerfit.quiz.order import Adaptive
 
 
 def answers_like(kb: KnowledgeBase, role: Role) -> dict[str, Value]:
@@ -106,3 +108,25 @@ def noisy(
             else:
                 out[q.id] = rng.choice(q.options).value
     return out
+
+
+def adaptive_walk(
+    kb: KnowledgeBase, answers: dict[str, Value], more: int = 0
+) -> tuple[list[str], dict[str, Value], Plan | None]:
+    """The adaptive quiz taken by someone who would answer as in ``answers``.
+
+    The same order the terminal quiz uses chooses each question; a question the person
+    has no answer for is skipped. Returns the questions asked, in order, the answers given
+    and the plan that ended the quiz (None if it ran out of questions). ``more``: questions
+    asked past the point where the top match is settled, as "answer a few more" does.
+    """
+    given: dict[str, Value] = {}
+    asked: list[str] = []
+    for extra in (0, more) if more else (0,):  # to the stop, then on as the person asked
+        order = Adaptive(kb, given, asked, extra)
+        position = len(asked)
+        while (question := order.at(position)) is not None:
+            if question.id in answers:
+                given[question.id] = answers[question.id]
+            position += 1
+    return asked, given, order.last

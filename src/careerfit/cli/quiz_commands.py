@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,83 +22,26 @@ from careerfit.cli.app import (
     said,
     write_output,
 )
+from careerfit.cli.quiz_options import (
+    AnswersOption,
+    ExportFormat,
+    ExportOption,
+    FullOption,
+    RestartOption,
+    ResumeOption,
+    SessionArg,
+    TopOption,
+    WhatIfOption,
+)
 from careerfit.errors import UsageError
 from careerfit.records import as_dict
 
 if TYPE_CHECKING:
     from careerfit.fit.assess import Assessment
     from careerfit.kb.knowledge_base import KnowledgeBase
+    from careerfit.present.prompt import TerminalUI
     from careerfit.quiz.sessions import Answered
     from careerfit.quiz.store import Store
-
-SessionArg = Annotated[
-    int | None,
-    typer.Argument(
-        metavar="N",
-        help="Quiz number from 'careerfit history' (default: the latest).",
-        show_default=False,
-    ),
-]
-TopOption = Annotated[
-    int,
-    typer.Option("--top", min=1, metavar="N", help="How many roles to list in the ranking."),
-]
-
-
-class ExportFormat(StrEnum):
-    """Formats a report can be written in."""
-
-    markdown = "markdown"
-    json = "json"
-
-
-AnswersOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--answers",
-        metavar="FILE",
-        help="Score an answers file instead of asking (write one with "
-        "'careerfit answers template'). Nothing is stored.",
-        show_default=False,
-    ),
-]
-WhatIfOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--what-if",
-        metavar="QUESTION=ANSWER",
-        help="Re-rank your latest quiz (or the --answers file) with an answer changed, "
-        "without storing it, e.g. --what-if degree=associate. Repeat to change several.",
-        show_default=False,
-    ),
-]
-RestartOption = Annotated[
-    bool,
-    typer.Option(
-        "--restart",
-        help="Start afresh instead of offering to resume (an unfinished quiz is set aside "
-        "with its answers; --resume N takes it up again).",
-    ),
-]
-ResumeOption = Annotated[
-    int | None,
-    typer.Option(
-        "--resume",
-        metavar="N",
-        help="Carry on with quiz N from 'careerfit history', even one set aside.",
-        show_default=False,
-    ),
-]
-ExportOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--export",
-        metavar="FILE",
-        help="Also write the results as a report: Markdown, or JSON if the name ends "
-        "in .json. '-' writes it to standard output.",
-        show_default=False,
-    ),
-]
 
 
 @app.command()
@@ -110,14 +52,17 @@ def quiz(
     what_if: WhatIfOption = None,
     restart: RestartOption = False,
     resume: ResumeOption = None,
+    full: FullOption = False,
     top: TopOption = 10,
     json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Take the fit quiz: 40 questions, about eight minutes, answers saved as you go.
+    """Take the fit quiz: it asks what it needs and stops once your top match is settled.
 
-    Type the number of an answer; b goes back, s skips, ? says why we ask, q saves and quits.
+    What you bring comes first, then each time the question that best separates the roles
+    still in contention; it never stops on a tie, and --full asks every question. Type
+    the number of an answer; b goes back, s skips, ? says why we ask, q saves and quits.
     Stop at any time (even Ctrl-C): the next 'careerfit quiz' offers to resume.
 
     Example: careerfit quiz --what-if degree=associate
@@ -129,22 +74,44 @@ def quiz(
     kb = knowledge_base(ctx)
     with ExitStack() as stack:
         store = None if answers_file is not None else stack.enter_context(open_store())
+        ui = None
         if answers_file is not None:
             answered = sessions.from_file(kb, answers_file)
         else:
             assert store is not None
-            answered = _stored_or_taken(kb, store, restart, resume, bool(what_if), json)
+            answered, ui = _stored_or_taken(kb, store, restart, resume, full, bool(what_if), json)
         if what_if:
             answered = sessions.changed(kb, answered, what_if)
         assessment = sessions.conclude(kb, store, answered)
-    _show_results(kb, answered, assessment, top, json)
+        _show_results(kb, answered, assessment, top, json)
+        while ui is not None and store is not None and answered.more and not json:
+            if not _go_on(ui):
+                break
+            step = kb.questions_file.adaptive.more_at_a_time
+            answered = sessions.more(kb, store, ui, answered, step)
+            assessment = sessions.conclude(kb, store, answered)
+            _show_results(kb, answered, assessment, top, json)
     if export is not None:
         write_output(export, _report_text(kb, answered, assessment, 3, _format_of(export)), force)
 
 
+def _go_on(ui: TerminalUI) -> bool:
+    """Whether the person wants a few more questions; end of input or Ctrl-C means no."""
+    try:
+        return ui.confirm("Answer a few more questions to sharpen the ranking?", default=False)
+    except (EOFError, KeyboardInterrupt):
+        return False
+
+
 def _stored_or_taken(
-    kb: KnowledgeBase, store: Store, restart: bool, resume: int | None, latest: bool, json: bool
-) -> Answered:
+    kb: KnowledgeBase,
+    store: Store,
+    restart: bool,
+    resume: int | None,
+    full: bool,
+    latest: bool,
+    json: bool,
+) -> tuple[Answered, TerminalUI | None]:
     """The latest stored quiz (for --what-if), or a quiz taken now in the terminal.
 
     With --json the questions go to standard error, so that standard output carries only
@@ -155,9 +122,9 @@ def _stored_or_taken(
     from careerfit.quiz import sessions
 
     if latest:
-        return sessions.stored(kb, store, None)
+        return sessions.stored(kb, store, None), None
     ui = TerminalUI(error_console() if json else console())
-    answered = sessions.take(kb, store, ui, restart, resume)
+    answered = sessions.take(kb, store, ui, restart, resume, full)
     if not answered.finished:
         done, total = len(answered.answers), len(kb.questions)
         text = (
@@ -167,7 +134,7 @@ def _stored_or_taken(
         )
         print_rich(present.widgets.plain(text))
         raise typer.Exit(0)
-    return answered
+    return answered, ui
 
 
 def _show_results(
@@ -187,6 +154,9 @@ def _show_results(
         f"Go deeper: {name} profile {best} · {name} compare {best} {second} · {name} paths {best}"
     )
     heading = present.wording.heading(answered)
+    stopped = present.wording.stopped_note(answered, len(kb.questions))
+    if stopped:
+        hint = f"{stopped}\n{hint}"
     out.print(present.result_screens.results(kb, assessment, top, heading, out.width, hint))
 
 

@@ -54,6 +54,6 @@ def assess(kb: KnowledgeBase, answers: Answers) -> Assessment:
         ranking.ranked,
         tuple(concerns(kb, answers)),
         best_swap(kb, answers, ranking),
-        enough(kb, ranking),
+        enough(kb, ranking.person),
         leaders(kb, answers, ranking),
     )

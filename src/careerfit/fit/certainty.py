@@ -11,15 +11,17 @@ whatever the fit formula is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from math import sqrt
 
 from careerfit.fit.answers import Answers
-from careerfit.fit.ranking import Ranking, RoleResult, fits
+from careerfit.fit.person import Person, person_from, shifted
+from careerfit.fit.ranking import Ranking, RoleResult, fits_of
 from careerfit.fit.tables import tables
 from careerfit.kb.knowledge_base import KnowledgeBase
 
 
-def enough(kb: KnowledgeBase, ranking: Ranking) -> bool:
+def enough(kb: KnowledgeBase, person: Person) -> bool:
     """Whether the person said enough about the work they want for a ranking to mean much.
 
     Enough answers across enough kinds of work, and not every kind rated the same: roles
@@ -28,8 +30,8 @@ def enough(kb: KnowledgeBase, ranking: Ranking) -> bool:
     """
     rule = kb.questions_file.quality
     interests = {d.id for d in kb.dimensions if d.kind == "interest"}
-    answered = {d: n for d, n in ranking.person.answered.items() if d in interests}
-    places = [ranking.person.levels[d] for d in answered if d in ranking.person.levels]
+    answered = {d: n for d, n in person.answered.items() if d in interests}
+    places = [person.levels[d] for d in answered if d in person.levels]
     return (
         sum(answered.values()) >= rule.min_work_answers
         and len(answered) >= rule.min_dimensions
@@ -44,33 +46,57 @@ def flat(places: list[float]) -> bool:
 
 def leaders(kb: KnowledgeBase, answers: Answers, ranking: Ranking) -> tuple[RoleResult, ...]:
     """The first role and every role too close to it to call, best first."""
+    first, rest = ranking.ranked[0], ranking.ranked[1:]
+    fit = {r.index: r.fit for r in ranking.ranked}
+    close = set(too_close(kb, answers, fit, first.index, [r.index for r in rest]))
+    return (first, *(r for r in rest if r.index in close))
+
+
+def too_close(
+    kb: KnowledgeBase,
+    answers: Answers,
+    fit: Mapping[int, float] | Sequence[float],
+    leader: int,
+    others: Sequence[int],
+) -> list[int]:
+    """Of ``others`` (role indexes), those too close to ``leader`` to call.
+
+    Too close: closer than ``tie_z`` standard errors of the gap (:func:`margins`). ``fit``
+    gives each role's fit by index. The adaptive quiz asks only about its few leading
+    roles, so only those are rescored.
+    """
     z = kb.questions_file.quality.tie_z
-    first = ranking.ranked[0]
-    error = margins(kb, answers, first.index)
-    close = [r for r in ranking.ranked[1:] if first.fit - r.fit <= z * error[r.index]]
-    return (first, *close)
+    error = margins(kb, answers, leader, others)
+    return [r for r in others if fit[leader] - fit[r] <= z * error[r]]
 
 
-def margins(kb: KnowledgeBase, answers: Answers, leader: int) -> list[float]:
-    """One standard error of each role's fit gap to ``leader``, in fit points, under noise.
+def margins(
+    kb: KnowledgeBase, answers: Answers, leader: int, others: Sequence[int]
+) -> dict[int, float]:
+    """One standard error of each other role's fit gap to ``leader``, in fit points, under noise.
 
     Each answered preference moves to a neighbouring answer with probability ``noise``;
     the variance of the gap is the sum, over answers, of ``noise`` times the mean squared
     change in the gap when that answer moves one step (to either neighbour it has).
     """
     noise = kb.questions_file.quality.answer_noise
-    base = fits(kb, answers)
-    variance = [0.0] * len(base)
+    picked = [leader, *others]
+    person = person_from(kb, answers)
+    base = fits_of(kb, person, picked)
+    variance = [0.0] * len(picked)
+    tried: dict[tuple[str, int], list[float]] = {}
     for question in tables(kb).questions:
         value = answers.get(question.id)
         if question.dim is None or question.multi or value is None:
             continue
         at = question.index[str(value)]
-        values = list(question.index)
-        near = [values[i] for i in (at - 1, at + 1) if 0 <= i < len(values)]
-        for other in near:
-            moved = fits(kb, {**answers, question.id: other})
-            for r, fit in enumerate(moved):
-                change = (fit - moved[leader]) - (base[r] - base[leader])
-                variance[r] += noise * change**2 / len(near)
-    return [sqrt(v) for v in variance]
+        near = [i for i in (at - 1, at + 1) if 0 <= i < len(question.moves)]
+        for i in near:
+            key = (question.dim, question.moves[i] - question.moves[at])
+            if key not in tried:  # answers on one kind of work moved alike score alike
+                tried[key] = fits_of(kb, shifted(person, *key), picked)
+            moved = tried[key]
+            for j, fit in enumerate(moved):
+                change = (fit - moved[0]) - (base[j] - base[0])
+                variance[j] += noise * change**2 / len(near)
+    return {r: sqrt(v) for r, v in zip(picked[1:], variance[1:], strict=True)}

@@ -13,7 +13,7 @@ from careerfit.fit.tables import recorded, tables
 from careerfit.kb.facts import EducationLevel, Setting
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.questions import Option
-from careerfit.records import record
+from careerfit.records import record, replace
 
 
 @record
@@ -78,3 +78,15 @@ def person_from(kb: KnowledgeBase, answers: Answers) -> Person:
         told.role,
         told.years,
     )
+
+
+def shifted(person: Person, dim: str, steps: int) -> Person:
+    """The person with one of their answers on ``dim`` moved by ``steps`` of its scale.
+
+    Exactly what re-reading every answer would give, without doing so: how sure a ranking
+    is tries each answer one step either way, many times over.
+    """
+    span = person.spans.get(dim, 0)
+    if dim not in person.levels or span <= 0:
+        return person
+    return replace(person, levels={**person.levels, dim: person.levels[dim] + steps / span})

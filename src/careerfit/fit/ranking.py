@@ -225,7 +225,15 @@ def fits(kb: KnowledgeBase, answers: Answers, roles: Sequence[int] | None = None
     No ranking and no explanations: "which single answer would change the order?" scores a
     hundred variants at once.
     """
-    person = person_from(kb, answers)
+    return fits_of(kb, person_from(kb, answers), roles)
+
+
+def fits_of(kb: KnowledgeBase, person: Person, roles: Sequence[int] | None = None) -> list[float]:
+    """:func:`fits` for a person already placed.
+
+    The adaptive quiz tries each answer of each question on the person as they stand,
+    without re-reading every answer.
+    """
     picked = range(len(kb.roles)) if roles is None else roles
     scores = _scores(kb, person, factors_in_play(kb, person), picked)
     return _fit_sums(scores)

@@ -226,6 +226,24 @@ class Quality:
 
 
 @model
+class Adaptive:
+    """How the adaptive quiz picks questions and when it stops (docs/scoring.md).
+
+    ``stop_chance``: stop once the remaining questions have less than this chance of
+    changing the first role. ``contenders``: how many leading roles the next question is
+    chosen to separate. ``answer_spread``: how far (0-1) a person's answer to another
+    question about a kind of work they have answered is expected to stray from where they
+    stand (0.25 is about one step of a five-point scale). ``more_at_a_time``: how many
+    more questions "answer a few more" asks before stopping again.
+    """
+
+    stop_chance: Annotated[float, Field(gt=0, lt=1)] = 0.05
+    contenders: Annotated[int, Field(ge=2, le=50)] = 5
+    answer_spread: Annotated[float, Field(gt=0, le=1)] = 0.25
+    more_at_a_time: Annotated[int, Field(ge=1, le=40)] = 5
+
+
+@model
 class QuestionsFile:
     """The whole of questions.yaml."""
 
@@ -234,3 +252,4 @@ class QuestionsFile:
     factors: Factors
     quality: Quality
     questions: Annotated[list[Question], Field(min_length=1)]
+    adaptive: Adaptive = field(default_factory=Adaptive)

@@ -60,10 +60,14 @@ class TerminalUI:
 def show(console: Console, prompt: Prompt) -> None:
     """Progress, the question, its numbered answers, and the keys that work."""
     q = prompt.question
-    done = (prompt.number - 1) / prompt.total
-    progress = Text(f"Question {prompt.number} of {prompt.total}  ", style="bold")
-    progress.append_text(bar(done, 20))
-    progress.append(f" {round(done * 100)}%")
+    if prompt.total is None:  # adaptive: the length depends on the answers
+        progress = Text(f"Question {prompt.number}", style="bold")
+        progress.append("  (the quiz stops once your top match is settled)", style="dim")
+    else:
+        done = (prompt.number - 1) / prompt.total
+        progress = Text(f"Question {prompt.number} of {prompt.total}  ", style="bold")
+        progress.append_text(bar(done, 20))
+        progress.append(f" {round(done * 100)}%")
     console.print()
     console.print(progress)
     console.print(plain(q.text, "bold"))

@@ -193,6 +193,16 @@ def heading(answered: Answered) -> str:
     return text + _changes(answered)
 
 
+def stopped_note(answered: Answered, total: int) -> str | None:
+    """How many questions an adaptive quiz asked and why it stopped, when it stopped early."""
+    if answered.stopped is None or answered.asked is None:
+        return None
+    return (
+        f"You answered {answered.asked} of the {total} questions: the quiz stopped because "
+        f"{answered.stopped}."
+    )
+
+
 def fit_number(fit: float) -> str:
     """A fit as shown: a whole number from 0 (no better than chance) to 100."""
     return f"{max(0, round(fit))}"

@@ -7,8 +7,8 @@ real terminal in ``careerfit quiz`` and by a scripted ``ask`` in tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Literal, Protocol
 
 from careerfit.errors import AnswerRejected, InvalidReply
 from careerfit.fit.answers import Value, check_answer
@@ -22,7 +22,7 @@ class Prompt:
 
     question: Question
     number: int
-    total: int
+    total: int | None  # None: the quiz stops once the top match is settled
     current: Value | None
 
 
@@ -100,24 +100,53 @@ def _shown(text: str) -> str:
 Outcome = Literal["finished", "quit"]
 
 
+class Order(Protocol):
+    """Which question stands at each place of a quiz, decided as the quiz goes."""
+
+    @property
+    def total(self) -> int | None:
+        """How many questions there will be; None when not known in advance."""
+
+    def at(self, position: int) -> Question | None:
+        """The question at ``position`` (from 0), or None: the quiz is over there."""
+
+
+class Fixed:
+    """Every question, in a given order: the full form, or a list to revisit."""
+
+    def __init__(self, questions: Sequence[Question]) -> None:
+        self.questions = list(questions)
+
+    @property
+    def total(self) -> int:
+        """The number of questions."""
+        return len(self.questions)
+
+    def at(self, position: int) -> Question | None:
+        """The question at ``position``; None past the last."""
+        return self.questions[position] if position < len(self.questions) else None
+
+
 def run(
-    questions: list[Question],
+    order: Order,
     answers: dict[str, Value],
     position: int,
     ask: Callable[[Prompt], Action],
     save: Callable[[str, Value | None, int], None],
     moved: Callable[[int], None],
 ) -> Outcome:
-    """Ask from ``position`` to the end; ``answers`` is updated in place as the person goes.
+    """Ask from ``position`` until the order has no more; ``answers`` is updated as it goes.
 
     ``ask`` returns only answer, back, skip or quit (it deals with "why" and invalid replies
     itself); ``save`` is called after every answer or skip, before the next question, and
-    ``moved`` after going back, so the store always knows where to resume.
+    ``moved`` after going back, so the store always knows where to resume. An adaptive
+    order chooses each next question from the answers so far, so it is asked only then.
     """
-    total = len(questions)
-    while 0 <= position < total:
-        question = questions[position]
-        action = ask(Prompt(question, position + 1, total, answers.get(question.id)))
+    while position >= 0:
+        question = order.at(position)
+        if question is None:
+            return "finished"
+        action = ask(Prompt(question, position + 1, order.total, answers.get(question.id)))
         if action.kind == "quit":
             return "quit"
         if action.kind == "back":

@@ -19,6 +19,7 @@ from careerfit.fit.caveats import concerns
 from careerfit.fit.whatif import what_if
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.quiz import answers_file, flow
+from careerfit.quiz.order import Adaptive
 from careerfit.records import record, replace
 
 if TYPE_CHECKING:
@@ -52,27 +53,80 @@ class Answered:
     dropped: tuple[str, ...] = ()  # answers to questions no longer asked
     changes: tuple[str, ...] = ()  # what-if changes applied, not stored
     finished: bool = True  # False when the person saved and quit before the last question
+    asked: int | None = None  # questions asked, when the quiz chose them as it went
+    stopped: str | None = None  # why an adaptive quiz stopped early, in words
+    more: bool = False  # it stopped once settled: more questions could sharpen the ranking
 
 
 def take(
-    kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool, resume: int | None = None
+    kb: KnowledgeBase,
+    store: Store,
+    ui: QuizUI,
+    restart: bool,
+    resume: int | None = None,
+    full: bool = False,
 ) -> Answered:
     """Run the quiz, resuming the unfinished one if the person wants; every answer is saved.
 
+    By default each next question is chosen from the answers so far and the quiz stops once
+    the top match is settled (:mod:`careerfit.quiz.order`); ``full`` asks every question.
     Raises :class:`QuizStopped` on Ctrl-C or end of input (the answers given are kept), and
     :class:`SessionBusy` if the quiz to resume is open in another window.
     """
     try:
-        session_id, answers, position = _open(kb, store, ui, restart, resume)
+        session_id, answers, asked = _open(kb, store, ui, restart, resume)
     except (KeyboardInterrupt, EOFError) as stop:  # at the resume question: nothing changed
         ui.tell("")
         raise QuizStopped(0, isinstance(stop, KeyboardInterrupt)) from None
+    # Where the person stopped (earlier than the last question asked if they went back).
+    stopped_at = store.session(session_id).position
+    order: flow.Order
+    if full:
+        order = flow.Fixed(kb.questions)
+        first_new = next((i for i, q in enumerate(kb.questions) if q.id not in asked), 0)
+        position = min(stopped_at, first_new)
+    else:
+        order, position = Adaptive(kb, answers, asked), min(stopped_at, len(asked))
+    outcome = _ask(store, ui, session_id, order, answers, position)
+    if outcome == "quit":
+        _discard_if_empty(store, session_id)
+        return Answered(answers, "quiz", session_id, finished=False)
+    _revisit(kb, store, ui, session_id, answers)
+    return _taken(kb, session_id, answers, order)
+
+
+def more(kb: KnowledgeBase, store: Store, ui: QuizUI, answered: Answered, count: int) -> Answered:
+    """Go on with a quiz that stopped once settled: ``count`` more questions, then stop again.
+
+    The same quiz continues (same number, same answers), as if it had never stopped.
+    """
+    assert answered.session_id is not None
+    session_id = answered.session_id
+    answers = dict(answered.answers)
+    asked = [
+        q for q in store.answers(session_id, skipped=True) if q in {x.id for x in kb.questions}
+    ]
+    order = Adaptive(kb, answers, asked, more=count)
+    outcome = _ask(store, ui, session_id, order, answers, len(asked))
+    if outcome == "quit":
+        return Answered(answers, "quiz", session_id, asked=len(asked))
+    return _taken(kb, session_id, answers, order)
+
+
+def _ask(
+    store: Store,
+    ui: QuizUI,
+    session_id: int,
+    order: flow.Order,
+    answers: dict[str, Value],
+    position: int,
+) -> flow.Outcome:
+    """Run the flow on a claimed session, saving every answer; Ctrl-C or EOF stop it."""
     if not store.claim(session_id):
         raise SessionBusy(session_id)
-    questions = kb.questions
     try:
-        outcome = flow.run(
-            questions,
+        return flow.run(
+            order,
             answers,
             position,
             ui.ask,
@@ -83,10 +137,22 @@ def take(
         ui.tell("")  # the message starts on its own line, not after the prompt
         _discard_if_empty(store, session_id)
         raise QuizStopped(len(answers), isinstance(stop, KeyboardInterrupt)) from None
-    if outcome == "quit":
-        _discard_if_empty(store, session_id)
-        return Answered(answers, "quiz", session_id, finished=False)
-    _revisit(kb, store, ui, session_id, answers)
+
+
+def _taken(
+    kb: KnowledgeBase, session_id: int, answers: dict[str, Value], order: flow.Order
+) -> Answered:
+    """A quiz just finished, with how many questions it asked and why it stopped."""
+    if isinstance(order, Adaptive) and order.last is not None:
+        early = len(order.asked) < len(kb.questions)
+        return Answered(
+            answers,
+            "quiz",
+            session_id,
+            asked=len(order.asked),
+            stopped=order.last.why if early else None,
+            more=order.last.settled,
+        )
     return Answered(answers, "quiz", session_id)
 
 
@@ -99,8 +165,8 @@ def _discard_if_empty(store: Store, session_id: int) -> None:
 
 def _open(
     kb: KnowledgeBase, store: Store, ui: QuizUI, restart: bool, resume: int | None
-) -> tuple[int, dict[str, Value], int]:
-    """The session to answer, its answers so far and the position to ask from.
+) -> tuple[int, dict[str, Value], list[str]]:
+    """The session to answer, its answers so far and the questions already asked, in order.
 
     A quiz set aside (the person declined to resume it, or started afresh) keeps its
     answers and can be taken up again by number: nothing a person answered is lost.
@@ -123,24 +189,22 @@ def _open(
             f"Quiz {unfinished.id} is set aside with its answers; "
             f"'careerfit quiz --resume {unfinished.id}' takes it up again."
         )
-    return store.start(kb.version), {}, 0
+    return store.start(kb.version), {}, []
 
 
 def _continue(
     kb: KnowledgeBase, store: Store, ui: QuizUI, session: Session
-) -> tuple[int, dict[str, Value], int]:
-    """A stored quiz's answers and where to carry on (after any change of questions)."""
-    answers, dropped = replay(kb.questions_file, store.answers(session.id))
-    position = session.position
+) -> tuple[int, dict[str, Value], list[str]]:
+    """A stored quiz's answers and the questions it asked (after any change of questions)."""
+    logged = store.answers(session.id, skipped=True)
+    answers, dropped = replay(kb.questions_file, {q: v for q, v in logged.items() if v is not None})
+    current = {q.id for q in kb.questions}
+    asked = [q for q in logged if q in current]
     if session.kb_version != kb.version:
-        # The questions changed: carry on at the first one not answered yet.
-        position = next(
-            (i for i, q in enumerate(kb.questions) if q.id not in answers), len(kb.questions)
-        )
         note = f"The questions have changed since; kept {len(answers)} answers"
         ui.tell(note + (f", dropped {', '.join(dropped)}." if dropped else "."))
         store.rebase(session.id, kb.version)
-    return session.id, answers, position
+    return session.id, answers, asked
 
 
 def _revisit(
@@ -153,12 +217,12 @@ def _revisit(
     for concern in found:
         ui.tell(f"Careful: {concern.text}")
     ids = list(dict.fromkeys(q for c in found for q in c.questions))
-    end = len(kb.questions)
+    end = store.session(session_id).position
     try:
         if not ui.confirm(f"Revisit those {len(ids)} questions now?", default=False):
             return
         flow.run(
-            [q for q in kb.questions if q.id in ids],
+            flow.Fixed([q for q in kb.questions if q.id in ids]),
             answers,
             0,
             ui.ask,

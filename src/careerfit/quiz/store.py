@@ -2,10 +2,9 @@
 
 Every answer is an appended row, committed before the next question is shown, so an
 interruption of any kind (Ctrl-C, a closed terminal, ``kill -9``) loses nothing that was
-acknowledged. The effective answers are the latest row per question; ``value`` NULL means
-the question was skipped. Keeping the log rather than a running total is what makes going
-back exact. The file only ever appears complete, and a damaged one is kept, never lost
-(see :mod:`careerfit.quiz.storefiles`).
+acknowledged. The effective answers are the latest row per question (NULL: skipped), in the
+order first asked; a log, not a running total, makes going back exact. The file only ever
+appears complete, and a damaged one is kept, never lost (:mod:`careerfit.quiz.storefiles`).
 """
 
 from __future__ import annotations
@@ -339,12 +338,13 @@ class Store:
         status = "in-progress" if resume else "abandoned"
         self._update(session, f"status = '{status}', updated_at = ?", _now())
 
-    def answers(self, session: int) -> dict[str, object]:
-        """The latest answer to each question in a session (skipped ones left out)."""
+    def answers(self, session: int, skipped: bool = False) -> dict[str, object]:
+        """The latest answer to each question, in the order first asked (skips: None or out)."""
         sql = "SELECT question_id, value FROM answers WHERE session_id = ? ORDER BY id"
         latest = dict(self._read(sql, (session,)))
         try:
-            return {qid: json.loads(v) for qid, v in latest.items() if v is not None}
+            return {q: v if v is None else json.loads(v) for q, v in latest.items()
+                    if skipped or v is not None}  # fmt: skip
         except (TypeError, ValueError):  # only careerfit writes it, always as JSON text
             self._damaged()
 

@@ -1,0 +1,117 @@
+"""How many questions does the adaptive quiz ask, and does it agree with the full form?
+
+Prints figures; nothing asserted. The adaptive quiz is driven exactly as the terminal quiz
+drives it (the same order object chooses each question), by the 32 validity people of
+benchmarks/personas/ (answers written blind) and by noisy variants of them (each answer
+moved to an adjacent answer with probability 15%, as in quality.py). A question someone has
+no answer for is skipped.
+
+    python benchmarks/adaptive.py [--variants N] [--seed S]
+
+Reports:
+1. questions asked: median, 90th percentile and range, for the people and the variants;
+2. agreement: how often the adaptive first role equals the full form's, and any must-not
+   role in an adaptive top 3 that the full form kept out;
+3. why the quizzes stopped;
+4. the time to choose the next question, on the bundled knowledge base (whole quizzes) and
+   on a synthetic one of 1,000 roles and 300 questions (the first 30 questions of each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from careerfit.fit.adaptive import plan  # noqa: E402
+from careerfit.fit.ranking import rank  # noqa: E402
+from careerfit.fit.tables import tables  # noqa: E402
+from careerfit.kb.load import load  # noqa: E402
+from careerfit.kb.location import bundled_data_dir  # noqa: E402
+from quality import noisy, people  # noqa: E402
+from support import synthetic  # noqa: E402
+from support.simulate import adaptive_walk, answers_like  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", type=int, default=5, help="noisy variants per person")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    kb = load(bundled_data_dir())
+    group = people(kb)
+    rng = random.Random(args.seed)
+    runs = {"people": [(p, p["answers"]) for p in group]}
+    runs["noisy variants"] = [
+        (p, noisy(kb, p["answers"], rng)) for p in group for _ in range(args.variants)
+    ]
+    print(f"{len(kb.roles)} roles, {len(kb.questions)} questions, {len(group)} people, "
+          f"{args.variants} noisy variants each\n")  # fmt: skip
+    results = {name: [_walk(kb, p, answers) for p, answers in rs] for name, rs in runs.items()}
+    print("1. questions asked")
+    for name, rows in results.items():
+        counts = sorted(r["asked"] for r in rows)
+        p90 = statistics.quantiles(counts, n=10)[-1]
+        print(f"  {name:15} median {statistics.median(counts):4.1f}, 90th percentile "
+              f"{p90:4.1f}, range {counts[0]}-{counts[-1]}")  # fmt: skip
+    print("2. agreement with the full form")
+    for name, rows in results.items():
+        same = sum(r["same"] for r in rows)
+        print(f"  {name:15} same first role {same} of {len(rows)} ({same / len(rows):.1%}); "
+              f"must-not roles entering a top 3: {sum(r['must_not'] for r in rows)}")  # fmt: skip
+    print("3. why the quiz stopped")
+    for why, n in Counter(r["why"] for rows in results.values() for r in rows).most_common():
+        print(f"  {n:4}  {why}")
+    _timing(kb)
+    print(f"\ntook {time.perf_counter() - started:.1f} s")
+
+
+def _walk(kb: Any, person: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
+    asked, given, last = adaptive_walk(kb, answers)
+    full = [r.role.id for r in rank(kb, answers).ranked]
+    short = [r.role.id for r in rank(kb, given).ranked]
+    entered = (set(short[:3]) - set(full[:3])) & set(person["must_not"])
+    return {
+        "asked": len(asked),
+        "same": short[0] == full[0],
+        "must_not": len(entered),
+        "why": last.why if last is not None else "every question has been asked",
+    }
+
+
+def _timing(kb: Any) -> None:
+    print("4. choosing the next question, in ms: median / 90th percentile / max over the steps")
+    print("   (the scoring tables are built once per run before the first question, not counted)")
+    with tempfile.TemporaryDirectory() as work:
+        big = load(synthetic.write(Path(work) / "kb-1000", 1000, 300, seed=1))
+    for name, base, steps in (("bundled", kb, 40), ("1,000 roles", big, 30)):
+        tables(base)
+        times = []
+        for role in base.roles[:: max(1, len(base.roles) // 8)][:8]:
+            answers, given, asked = answers_like(base, role), {}, []
+            for _ in range(steps):
+                t = time.perf_counter()
+                step = plan(base, given, asked)
+                times.append((time.perf_counter() - t) * 1000)
+                if step.question is None:
+                    break
+                asked.append(step.question.id)
+                if step.question.id in answers:
+                    given[step.question.id] = answers[step.question.id]
+        q = statistics.quantiles(times, n=10)
+        print(f"  {name:12} {statistics.median(times):6.1f} / {q[-1]:6.1f} / {max(times):6.1f}"
+              f"  ({len(times)} steps, {len(base.questions)} questions)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
