@@ -70,7 +70,7 @@ def test_quiz_json_contributions_add_up(invoke, tmp_path):
 def test_every_problem_in_an_answers_file_is_reported_at_once(invoke, tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(
-        "one-case-or-many: maybe\n"         # line 1: not an allowed answer
+        "remote: maybe\n"                   # line 1: not an allowed answer
         "research-lw: agree\n"              # line 2: unknown question (typo)
         "settings: [moon]\n"                # line 3: unknown setting
         "pay: 45000\n"
@@ -82,8 +82,8 @@ def test_every_problem_in_an_answers_file_is_reported_at_once(invoke, tmp_path):
     assert "answers file has 5 problems" in err
     lines = [int(n) for n in re.findall(r"bad\.yaml:(\d+):", err)]
     assert lines == sorted(lines)  # in the order of the file
-    assert "bad.yaml:1: one-case-or-many:" in err
-    assert "choose one of: follow-cases, greet-many" in err
+    assert "bad.yaml:1: remote:" in err
+    assert "choose one of: home-only, mostly-home" in err
     assert "bad.yaml:2: research-lw:" in err and "did you mean 'research-law'" in err
     assert "bad.yaml:3: settings:" in err
     assert "bad.yaml:5: pay:" in err and "twice" in err

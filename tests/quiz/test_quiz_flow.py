@@ -14,28 +14,28 @@ def prompt(qid: str, number: int = 2, current=None) -> Prompt:
 
 @pytest.mark.parametrize(
     ("reply", "kind", "value"),
-    [("1", "answer", "follow-cases"), (" 2 ", "answer", "greet-many"), ("b", "back", None),
+    [("1", "answer", "home-only"), (" 2 ", "answer", "mostly-home"), ("b", "back", None),
      ("S", "skip", None), ("?", "why", None), ("q", "quit", None)],
 )  # fmt: skip
 def test_replies(reply, kind, value):
-    action = parse_reply(prompt("one-case-or-many"), reply)
+    action = parse_reply(prompt("remote"), reply)
     assert (action.kind, action.value) == (kind, value)
 
 
-@pytest.mark.parametrize("reply", ["0", "3", "12", "x", "", "1 2", "-1"])
+@pytest.mark.parametrize("reply", ["0", "6", "12", "x", "", "1 2", "-1"])
 def test_invalid_replies_say_the_valid_range(reply):
     with pytest.raises(InvalidReply) as err:
-        parse_reply(prompt("one-case-or-many"), reply)
-    assert "1" in str(err.value) and "2" in str(err.value)
+        parse_reply(prompt("remote"), reply)
+    assert "1" in str(err.value) and "5" in str(err.value)
 
 
 def test_enter_keeps_the_current_answer():
-    assert parse_reply(prompt("one-case-or-many", current="greet-many"), "").value == "greet-many"
+    assert parse_reply(prompt("remote", current="mixed"), "").value == "mixed"
 
 
 def test_first_question_has_no_back_and_required_ones_no_skip():
     with pytest.raises(InvalidReply, match="first question"):
-        parse_reply(prompt("one-case-or-many", number=1), "b")
+        parse_reply(prompt("remote", number=1), "b")
     with pytest.raises(InvalidReply, match="cannot be skipped"):
         parse_reply(prompt("education"), "s")
 
@@ -48,26 +48,26 @@ def test_multi_choice_takes_several_numbers_but_not_none_with_others():
 
 
 def test_run_saves_every_answer_and_going_back_replaces_it():
-    questions = [question("one-case-or-many"), question("research-law"), question("education")]
-    script = iter([Action("answer", "follow-cases"), Action("answer", "agree"), Action("back"),
+    questions = [question("remote"), question("research-law"), question("education")]
+    script = iter([Action("answer", "mixed"), Action("answer", "agree"), Action("back"),
                    Action("answer", "disagree"), Action("answer", "associate")])  # fmt: skip
     saved, moves, answers = [], [], {}
     outcome = run(Fixed(questions), answers, 0, lambda p: next(script),
                   lambda q, v, pos: saved.append((q, v, pos)), moves.append)  # fmt: skip
     assert outcome == "finished"
-    assert answers == {"one-case-or-many": "follow-cases", "research-law": "disagree",
+    assert answers == {"remote": "mixed", "research-law": "disagree",
                        "education": "associate"}  # fmt: skip
-    assert saved == [("one-case-or-many", "follow-cases", 1), ("research-law", "agree", 2),
+    assert saved == [("remote", "mixed", 1), ("research-law", "agree", 2),
                      ("research-law", "disagree", 2), ("education", "associate", 3)]  # fmt: skip
     assert moves == [1]
 
 
 def test_skip_clears_an_earlier_answer_and_quit_stops_where_it_is():
-    questions = [question("one-case-or-many"), question("research-law")]
-    answers = {"one-case-or-many": "follow-cases"}
+    questions = [question("remote"), question("research-law")]
+    answers = {"remote": "mixed"}
     script = iter([Action("skip"), Action("quit")])
     saved = []
     outcome = run(Fixed(questions), answers, 0, lambda p: next(script),
                   lambda q, v, pos: saved.append((q, v, pos)), lambda pos: None)  # fmt: skip
     assert outcome == "quit"
-    assert answers == {} and saved == [("one-case-or-many", None, 1)]
+    assert answers == {} and saved == [("remote", None, 1)]
