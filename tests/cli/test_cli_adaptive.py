@@ -93,3 +93,22 @@ def test_full_asks_every_question_and_says_nothing_about_stopping(invoke):
     out = " ".join(result.stdout.split())
     assert f"Question {QUESTIONS} of {QUESTIONS}" in out
     assert "You answered" not in out and "Answer a few more" not in out
+
+
+def test_a_report_of_an_adaptive_quiz_marks_the_questions_not_asked(invoke, tmp_path):
+    asked, given = _walk()
+    assert invoke("quiz", input=typed_replies(STUDENT.answers, asked) + "n\n").exit_code == 0
+    target = tmp_path / "report.md"
+    assert invoke("export", "-o", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.count("(not answered)") == QUESTIONS - len(given)
+    assert "(skipped)" not in text
+
+
+def test_json_results_say_how_many_questions_were_asked_and_why_it_stopped(invoke):
+    asked, _ = _walk()
+    result = invoke("quiz", "--json", input=typed_replies(STUDENT.answers, asked))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # stdout carries only the JSON; no offer to go on
+    assert data["questions_asked"] == len(asked)
+    assert "chance of changing your top match" in data["stopped_because"]

@@ -142,7 +142,7 @@ def _show_results(
 ) -> None:
     """The results as JSON, or as the ranked table with its explanation."""
     if json:
-        print_json(present.jsondata.results(kb, assessment))
+        print_json(present.jsondata.results(kb, assessment, answered.asked, answered.stopped))
         return
     from careerfit.present.consoles import console
 

@@ -107,10 +107,18 @@ def _steps(steps: tuple[views.Step, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def results(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Any]:
-    """Ranked results with every factor, gap and caveat, for scripts."""
+def results(
+    kb: KnowledgeBase, assessment: Assessment, asked: int | None = None, stopped: str | None = None
+) -> dict[str, Any]:
+    """Ranked results with every factor, gap and caveat, for scripts.
+
+    ``asked`` and ``stopped``: how many questions an adaptive quiz asked and, when it
+    stopped before the last, why (None for answers files and stored quizzes).
+    """
     return {
         "knowledge_base_version": kb.version,
+        "questions_asked": asked,
+        "stopped_because": stopped,
         "answers": {qid: to_json(v) for qid, v in assessment.answers.items()},
         "enough": assessment.enough,
         "not_enough": None if assessment.enough else wording.not_enough(kb, assessment),

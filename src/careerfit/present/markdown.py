@@ -173,7 +173,7 @@ def report(r: Report) -> str:
     for detail in r.details:
         blocks += _role_blocks(detail)
     answers = [
-        [str(n), inline(a.question), inline(a.answer) if a.answer else "(skipped)"]
+        [str(n), inline(a.question), inline(a.answer) if a.answer else "(not answered)"]
         for n, a in enumerate(r.answers, start=1)
     ]
     blocks += [

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 @record
 class AnswerRow:
-    """One question of the appendix and what was answered (or that it was skipped)."""
+    """One question of the appendix and what was answered (None: skipped, or not asked)."""
 
     question_id: str
     question: str
