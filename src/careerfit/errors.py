@@ -152,13 +152,22 @@ class StorageError(CareerfitError):
 
 
 class QuizStopped(CareerfitError):
-    """The interactive quiz ended before its last question; every answer given is saved."""
+    """The interactive quiz ended before its last question; every answer given is saved.
 
-    def __init__(self, answered: int, interrupted: bool) -> None:
+    ``finished``: the quiz had already finished, and the person was answering a few more
+    questions to sharpen the ranking; it stays finished, with the extra answers counted.
+    """
+
+    def __init__(self, answered: int, interrupted: bool, finished: bool = False) -> None:
         self.answered = answered
         self.interrupted = interrupted
+        self.finished = finished
         self.exit_code = ExitCode.INTERRUPTED if interrupted else ExitCode.FAILURE
-        what = "Stopped." if interrupted else "Input ended before the quiz finished."
+        if finished:
+            what = "Stopped." if interrupted else "Input ended."
+            what += " The quiz is finished"
+        else:
+            what = "Stopped." if interrupted else "Input ended before the quiz finished."
         saved = (
             "Nothing was answered yet."
             if answered == 0
@@ -166,6 +175,8 @@ class QuizStopped(CareerfitError):
             if answered == 1
             else f"Your {answered} answers are saved."
         )
+        if finished:
+            saved = f"and your {answered} answers are saved, the extra ones included."
         super().__init__(f"{what} {saved}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from careerfit.errors import ExitCode
 from careerfit.fit.ranking import rank
 from support.bundled import bundled_kb
 from support.helpers import typed_replies
@@ -112,3 +113,17 @@ def test_json_results_say_how_many_questions_were_asked_and_why_it_stopped(invok
     data = json.loads(result.stdout)  # stdout carries only the JSON; no offer to go on
     assert data["questions_asked"] == len(asked)
     assert "chance of changing your top match" in data["stopped_because"]
+
+
+def test_input_ending_during_the_extra_questions_keeps_the_quiz_finished(invoke):
+    asked, _ = _walk()
+    longer, given = _walk(more=MORE)
+    replies = typed_replies(STUDENT.answers, longer).splitlines(keepends=True)
+    typed = "".join(replies[: len(asked)]) + "y\n" + replies[len(asked)]
+    result = invoke("quiz", input=typed)
+    assert result.exit_code == ExitCode.FAILURE
+    assert "The quiz is finished" in result.stderr and "careerfit results" in result.stderr
+    assert "before the quiz finished" not in result.stderr
+    history = json.loads(invoke("history", "--json").stdout)
+    assert history[0]["status"] == "complete"
+    assert history[0]["answered"] == len([q for q in longer[: len(asked) + 1] if q in given])

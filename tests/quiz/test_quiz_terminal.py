@@ -58,6 +58,27 @@ def test_the_adaptive_quiz_stops_when_settled_and_goes_on_when_asked(tmp_path):
     assert len(Store(tmp_path).answers(Store(tmp_path).session().id)) == len(longer)
 
 
+def test_ctrl_c_during_the_extra_questions_keeps_the_quiz_finished(tmp_path):
+    student = persona("p11")
+    asked, _, _ = adaptive_walk(bundled_kb(), student.answers)
+    replies = typed_replies(student.answers, asked).splitlines()
+    child = spawn(tmp_path, full=False)
+    for reply in replies:
+        child.expect("> ")
+        child.sendline(reply)
+    child.expect(r"Answer a few more questions to sharpen the ranking\? \[y/N\]")
+    child.sendline("y")
+    child.expect(f"Question {len(asked) + 1}\\b")
+    child.expect("> ")
+    child.sendintr()
+    child.expect("Stopped. The quiz is finished")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    assert Store(tmp_path).session().status == "complete"
+
+
 def test_answer_invalid_back_ctrl_c_then_resume_loses_nothing(tmp_path):
     child = spawn(tmp_path)
     child.expect(f"Question 1 of {N}")

@@ -51,6 +51,8 @@ def _fix(err: CareerfitError) -> str | None:
     if isinstance(err, OutputExists):
         return "Use --force to replace it, or choose another name."
     if isinstance(err, QuizStopped):
+        if err.finished:
+            return "Run 'careerfit results' to see the ranking with them."
         if err.interrupted:
             return "Run 'careerfit quiz' to carry on where you left off."
         return (

@@ -107,7 +107,7 @@ def more(kb: KnowledgeBase, store: Store, ui: QuizUI, answered: Answered, count:
         q for q in store.answers(session_id, skipped=True) if q in {x.id for x in kb.questions}
     ]
     order = Adaptive(kb, answers, asked, more=count)
-    outcome = _ask(store, ui, session_id, order, answers, len(asked))
+    outcome = _ask(store, ui, session_id, order, answers, len(asked), finished=True)
     if outcome == "quit":
         return Answered(answers, "quiz", session_id, asked=len(asked))
     return _taken(kb, session_id, answers, order)
@@ -120,8 +120,12 @@ def _ask(
     order: flow.Order,
     answers: dict[str, Value],
     position: int,
+    finished: bool = False,
 ) -> flow.Outcome:
-    """Run the flow on a claimed session, saving every answer; Ctrl-C or EOF stop it."""
+    """Run the flow on a claimed session, saving every answer; Ctrl-C or EOF stop it.
+
+    ``finished``: the quiz had finished and these are extra questions (:func:`more`).
+    """
     if not store.claim(session_id):
         raise SessionBusy(session_id)
     try:
@@ -136,7 +140,7 @@ def _ask(
     except (KeyboardInterrupt, EOFError) as stop:
         ui.tell("")  # the message starts on its own line, not after the prompt
         _discard_if_empty(store, session_id)
-        raise QuizStopped(len(answers), isinstance(stop, KeyboardInterrupt)) from None
+        raise QuizStopped(len(answers), isinstance(stop, KeyboardInterrupt), finished) from None
 
 
 def _taken(
