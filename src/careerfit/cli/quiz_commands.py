@@ -87,8 +87,7 @@ def quiz(
         while ui is not None and store is not None and answered.more and not json:
             if not _go_on(ui):
                 break
-            step = kb.questions_file.adaptive.more_at_a_time
-            answered = sessions.more(kb, store, ui, answered, step)
+            answered = sessions.more(kb, store, ui, answered)
             assessment = sessions.conclude(kb, store, answered)
             _show_results(kb, answered, assessment, top, json)
     if export is not None:

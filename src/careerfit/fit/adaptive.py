@@ -133,7 +133,7 @@ def _widest(
     best, best_value = left[0], -1.0
     for q in left:
         dim = table[q.id].dim
-        if dim is None or kb.dimension(dim) is None:
+        if dim is None:
             continue
         levels = [lv for lv in (t.levels[t.dim_index(dim)][r] for r in leading) if lv is not None]
         if len(levels) < 2:

@@ -95,17 +95,17 @@ def take(
     return _taken(kb, session_id, answers, order)
 
 
-def more(kb: KnowledgeBase, store: Store, ui: QuizUI, answered: Answered, count: int) -> Answered:
-    """Go on with a quiz that stopped once settled: ``count`` more questions, then stop again.
+def more(kb: KnowledgeBase, store: Store, ui: QuizUI, answered: Answered) -> Answered:
+    """Go on with a quiz that stopped once settled: a few more questions, then stop again.
 
-    The same quiz continues (same number, same answers), as if it had never stopped.
+    How many is ``more_at_a_time`` (questions.yaml). The same quiz continues (same number,
+    same answers), as if it had never stopped.
     """
     assert answered.session_id is not None
     session_id = answered.session_id
     answers = dict(answered.answers)
-    asked = [
-        q for q in store.answers(session_id, skipped=True) if q in {x.id for x in kb.questions}
-    ]
+    asked = _still_asked(kb, store.answers(session_id, skipped=True))
+    count = kb.questions_file.adaptive.more_at_a_time
     order = Adaptive(kb, answers, asked, more=count)
     outcome = _ask(store, ui, session_id, order, answers, len(asked), finished=True)
     if outcome == "quit":
@@ -202,13 +202,18 @@ def _continue(
     """A stored quiz's answers and the questions it asked (after any change of questions)."""
     logged = store.answers(session.id, skipped=True)
     answers, dropped = replay(kb.questions_file, {q: v for q, v in logged.items() if v is not None})
-    current = {q.id for q in kb.questions}
-    asked = [q for q in logged if q in current]
+    asked = _still_asked(kb, logged)
     if session.kb_version != kb.version:
         note = f"The questions have changed since; kept {len(answers)} answers"
         ui.tell(note + (f", dropped {', '.join(dropped)}." if dropped else "."))
         store.rebase(session.id, kb.version)
     return session.id, answers, asked
+
+
+def _still_asked(kb: KnowledgeBase, logged: dict[str, object]) -> list[str]:
+    """The questions a stored quiz asked, in the order asked, that the bank still has."""
+    current = {q.id for q in kb.questions}
+    return [q for q in logged if q in current]
 
 
 def _revisit(
