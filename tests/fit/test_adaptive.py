@@ -33,15 +33,24 @@ def test_a_settled_quiz_goes_on_only_when_asked():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("who", PERSONAS, ids=lambda p: p.id)
-def test_stopping_early_never_changes_the_first_role_or_shows_a_tie(who):
+def test_stopping_early_keeps_the_first_role_for_nearly_everyone_and_never_shows_a_tie():
+    """The stop rule allows a 5% chance that the rest of the bank would change the first role.
+
+    So over the 32 validity people the quiz that stopped early must name the full form's
+    first role for at least 95% of them (docs/scoring.md, "Fewer questions"), and a settled
+    stop never shows a tie: a tie keeps the quiz asking.
+    """
     kb = bundled_kb()
-    _, given_answers, last = adaptive_walk(kb, who.answers)
-    full = rank(kb, who.answers).ranked[0].role.id
-    short = assess(kb, given_answers)
-    assert short.ranked[0].role.id == full
-    if last is not None and last.settled:
-        assert len(short.leaders) == 1  # a tie keeps the quiz asking
+    same = []
+    for who in PERSONAS:
+        _, given_answers, last = adaptive_walk(kb, who.answers)
+        short = assess(kb, given_answers)
+        same.append(short.ranked[0].role.id == rank(kb, who.answers).ranked[0].role.id)
+        if last is not None and last.settled:
+            assert len(short.leaders) == 1, who.id
+    assert sum(same) >= 0.95 * len(PERSONAS), [
+        p.id for p, ok in zip(PERSONAS, same, strict=True) if not ok
+    ]
 
 
 @pytest.mark.slow

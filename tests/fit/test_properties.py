@@ -59,3 +59,41 @@ def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(ca
         assert -100 - 1e-9 <= r.fit <= 100 + 1e-9
         assert abs(sum(c.points for c in r.contributions) - r.fit) < 1e-9
         assert all(c.points == 0 for c in r.unknown)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1), st.integers(0, 4), st.sampled_from([1.0, 2.0, 3.0])),
+        min_size=3,
+        max_size=12,
+    ),
+    st.floats(0.05, 1),
+)
+def test_the_shape_is_a_weighted_correlation_counting_each_kind_by_how_far_you_lean(dims, neutral):
+    """The terms add up to a textbook weighted Pearson correlation, worked out here apart.
+
+    Each kind of work's weight is scaled by the person's lean on it: ``neutral`` of it at
+    the middle of the scale, all of it at either end (docs/scoring.md, section 3).
+    """
+    import math
+
+    from careerfit.fit import formulas
+
+    places = [p for p, _, _ in dims]
+    levels = [float(lv) for _, lv, _ in dims]
+    weights = [w for _, _, w in dims]
+    terms, total = formulas.shape(
+        formulas.SCALAR, places, levels, weights, [1.0] * len(dims), neutral
+    )
+    assert total == sum(weights)
+    lean = [
+        w * (neutral + (1 - neutral) * abs(2 * p - 1)) for p, w in zip(places, weights, strict=True)
+    ]
+    mp = sum(a * p for a, p in zip(lean, places, strict=True)) / sum(lean)
+    mr = sum(a * r for a, r in zip(lean, levels, strict=True)) / sum(lean)
+    cov = sum(a * (p - mp) * (r - mr) for a, p, r in zip(lean, places, levels, strict=True))
+    vp = sum(a * (p - mp) ** 2 for a, p in zip(lean, places, strict=True))
+    vr = sum(a * (r - mr) ** 2 for a, r in zip(lean, levels, strict=True))
+    expected = cov / math.sqrt(vp * vr) if vp * vr > 0 else 0.0
+    assert math.isclose(sum(terms), expected, abs_tol=1e-9)

@@ -188,10 +188,10 @@ WRONG_IN_TOP_THREE = {
     "p13": "a law librarian who helps the public: the sources describe the legal researcher "
     "as research for lawyers only, and the question bank cannot tell reference help from "
     "client intake",
+    "p15": "an anti-money-laundering analyst: only two roles fit her better than chance, so "
+    "third place goes to a role below chance (the legal transcriptionist)",
     "p16": "a nurse turned compliance auditor: only two roles fit her better than chance, so "
     "third place goes to a role below chance (the legal transcriptionist)",
-    "p30": "an executive assistant to three partners who also deals with their clients: the "
-    "intake specialist comes second on client contact, five points behind",
 }
 
 
@@ -230,3 +230,34 @@ def test_fits_of_some_roles_are_exactly_their_fits_in_the_full_ranking(kb):
         assert everyone == [full[r.id] for r in kb.roles]
         some = rng.sample(range(len(kb.roles)), 3)
         assert fits(kb, answers, some) == [everyone[i] for i in some]
+
+
+def _paralegal_fit_with_court_work(kb_copy, level: int, neutral: float) -> float:
+    """The paralegal's fit for the probate paralegal (p01) with its court work set to ``level``."""
+    roles = yaml.safe_load((kb_copy / "roles.yaml").read_text())
+    paralegal = next(r for r in roles["roles"] if r["id"] == "paralegal")
+    paralegal["fit"]["trial"]["level"] = level
+    (kb_copy / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False))
+    questions = yaml.safe_load((kb_copy / "questions.yaml").read_text())
+    questions["quality"]["neutral_weight"] = neutral
+    (kb_copy / "questions.yaml").write_text(yaml.safe_dump(questions, sort_keys=False))
+    return rank(load(kb_copy), persona("p01").answers).for_role("paralegal").fit
+
+
+def test_work_you_are_neutral_about_moves_a_roles_fit_less_than_in_a_plain_correlation(kb_copy):
+    """A role is not marked down in full for work the person does not mind either way.
+
+    p01 answered neither way about court work (her place there is the middle); the
+    paralegal's level on it should then matter less than a plain correlation makes it.
+    """
+    from careerfit.fit.person import person_from
+
+    assert person_from(load(kb_copy), persona("p01").answers).levels["trial"] == 0.5
+    swing = {
+        neutral: abs(
+            _paralegal_fit_with_court_work(kb_copy, 4, neutral)
+            - _paralegal_fit_with_court_work(kb_copy, 0, neutral)
+        )
+        for neutral in (1.0, 0.33)
+    }
+    assert swing[0.33] < swing[1.0]

@@ -242,6 +242,7 @@ def build(n_roles: int, n_questions: int, seed: int = 0, n_dims: int = 6) -> tup
             "answer_noise": 0.15,
             "tie_z": 1.0,
             "min_shared_dimensions": 3,
+            "neutral_weight": 0.33,
         },
         "questions": questions,
     }

@@ -170,6 +170,7 @@ class Scorer:
         terms, total = formulas.shape(
             np, [places[dims[i].id][:, None] for i in interest],
             [self.dims[i][1] for i in interest], [dims[i].weight for i in interest], known,
+            self.kb.questions_file.quality.neutral_weight,
         )  # fmt: skip
         enough = sum(known) >= self.kb.questions_file.quality.min_shared_dimensions
         shape = {i: k for k, i in enumerate(interest)}

@@ -58,8 +58,30 @@ def mean(xp: Any, values: list[Any], weights: list[float], known: list[Any]) -> 
     return sum(w * k * v for w, k, v in zip(weights, known, values, strict=True)) / safe
 
 
+def counted(xp: Any, places: list[Any], weights: list[float], neutral: float) -> list[Any]:
+    """Each kind of work's weight in the shape, scaled by how far the person leans on it.
+
+    A neutral answer says the person does not mind either way, so a role that does much or
+    little of that work should gain or lose little by it; in a plain correlation the role's
+    level there still counts in full, which marks down every role whose work is broad for
+    people who have a view on only some of it. A kind of work placed at the middle (no lean
+    either way) counts ``neutral`` of its weight, one placed at either end counts all of it,
+    and in between in proportion. The person signals what matters to them by how strongly
+    they answer, the way interest profilers match on a person's strongest interests.
+    """
+    return [
+        w * (neutral + (1 - neutral) * xp.abs(2 * p - 1))
+        for w, p in zip(weights, places, strict=True)
+    ]
+
+
 def shape(
-    xp: Any, places: list[Any], levels: list[Any], weights: list[float], known: list[Any]
+    xp: Any,
+    places: list[Any],
+    levels: list[Any],
+    weights: list[float],
+    known: list[Any],
+    neutral: float,
 ) -> tuple[list[Any], Any]:
     """How alike the shapes of two interest profiles are: a weighted correlation, by parts.
 
@@ -70,13 +92,15 @@ def shape(
     with "agree": someone who answers everything mildly and someone who answers everything
     strongly can both match a role's shape. Profile correlation predicted outcomes best
     among the similarity measures compared in the Journal of Career Assessment
-    (doi:10.1177/1069072720909825).
+    (doi:10.1177/1069072720909825). Each kind of work counts by its weight scaled by how
+    far the person leans on it (:func:`counted`).
 
     Returns each dimension's term, which add up to the correlation (-1 to 1; 0 is what
     unrelated profiles give), and the total weight of the dimensions both know. A term is
     positive where the person and the role lean the same way from their own means.
     """
     total = sum(w * k for w, k in zip(weights, known, strict=True))
+    weights = counted(xp, places, weights, neutral)
     mean_p = mean(xp, places, weights, known)
     mean_r = mean(xp, levels, weights, known)
     dev_p = [k * (p - mean_p) for k, p in zip(known, places, strict=True)]

@@ -275,8 +275,10 @@ def _scores(
     score: list[list[float | None]] = [[None] * n for _ in active]
     weight: list[list[float]] = [[0.0] * n for _ in active]
     need = kb.questions_file.quality.min_shared_dimensions
+    neutral = kb.questions_file.quality.neutral_weight
     places = [person.levels[active[f].id] for f in interest]
     weights = [active[f].weight for f in interest]
+    leaning = formulas.counted(formulas.SCALAR, places, weights, neutral)
     rows = [t.levels[t.dim_index(active[f].id)] for f in interest]
     means: list[float | None] = [None] * n
     for j, r in enumerate(roles):
@@ -284,9 +286,9 @@ def _scores(
         known = [0.0 if lv is None else 1.0 for lv in levels]
         if sum(known) < need:
             continue
-        means[j] = formulas.mean(formulas.SCALAR, places, weights, known)
+        means[j] = formulas.mean(formulas.SCALAR, places, leaning, known)
         terms, total = formulas.shape(
-            formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, known
+            formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, known, neutral
         )
         for f, term, k in zip(interest, terms, known, strict=True):
             if k:

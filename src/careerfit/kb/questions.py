@@ -213,6 +213,9 @@ class Quality:
     "too close to call". ``min_shared_dimensions``: a role's interest profile is compared
     with the person's only over at least this many kinds of work both know; with fewer, a
     profile has no shape to compare and the interests are "no data" for that role.
+    ``neutral_weight``: how much a kind of work the person leans on neither way counts when
+    their profile's shape is compared with a role's, against 1 for one they lean on fully
+    (:func:`careerfit.fit.formulas.counted`).
     """
 
     same_answer_share: Annotated[float, Field(gt=0.5, le=1)]
@@ -223,6 +226,7 @@ class Quality:
     answer_noise: Annotated[float, Field(ge=0, lt=1)]
     tie_z: Annotated[float, Field(ge=0, le=5)]
     min_shared_dimensions: Annotated[int, Field(ge=3)]
+    neutral_weight: Annotated[float, Field(gt=0, le=1)]
 
 
 @model
