@@ -83,8 +83,9 @@ def test_the_shape_is_a_weighted_correlation_counting_each_kind_by_how_far_you_l
     places = [p for p, _, _ in dims]
     levels = [float(lv) for _, lv, _ in dims]
     weights = [w for _, _, w in dims]
+    leaning = formulas.counted(formulas.SCALAR, places, weights, neutral)
     terms, total = formulas.shape(
-        formulas.SCALAR, places, levels, weights, [1.0] * len(dims), neutral
+        formulas.SCALAR, places, levels, weights, leaning, [1.0] * len(dims)
     )
     assert total == sum(weights)
     lean = [

@@ -167,11 +167,12 @@ class Scorer:
             (answered[dims[i].id][:, None] & self.dims[i][0][None, :]).astype(float)
             for i in interest
         ]
+        mine = [places[dims[i].id][:, None] for i in interest]
+        weights = [dims[i].weight for i in interest]
+        leaning = formulas.counted(np, mine, weights, self.kb.questions_file.quality.neutral_weight)
         terms, total = formulas.shape(
-            np, [places[dims[i].id][:, None] for i in interest],
-            [self.dims[i][1] for i in interest], [dims[i].weight for i in interest], known,
-            self.kb.questions_file.quality.neutral_weight,
-        )  # fmt: skip
+            np, mine, [self.dims[i][1] for i in interest], weights, leaning, known
+        )
         enough = sum(known) >= self.kb.questions_file.quality.min_shared_dimensions
         shape = {i: k for k, i in enumerate(interest)}
         out: list[tuple[float, Any, Any]] = []

@@ -80,8 +80,8 @@ def shape(
     places: list[Any],
     levels: list[Any],
     weights: list[float],
+    leaning: list[Any],
     known: list[Any],
-    neutral: float,
 ) -> tuple[list[Any], Any]:
     """How alike the shapes of two interest profiles are: a weighted correlation, by parts.
 
@@ -92,15 +92,16 @@ def shape(
     with "agree": someone who answers everything mildly and someone who answers everything
     strongly can both match a role's shape. Profile correlation predicted outcomes best
     among the similarity measures compared in the Journal of Career Assessment
-    (doi:10.1177/1069072720909825). Each kind of work counts by its weight scaled by how
-    far the person leans on it (:func:`counted`).
+    (doi:10.1177/1069072720909825). Each kind of work counts by ``leaning``: its weight
+    scaled by how far the person leans on it (:func:`counted`, worked out once per person
+    rather than once per role).
 
     Returns each dimension's term, which add up to the correlation (-1 to 1; 0 is what
     unrelated profiles give), and the total weight of the dimensions both know. A term is
     positive where the person and the role lean the same way from their own means.
     """
     total = sum(w * k for w, k in zip(weights, known, strict=True))
-    weights = counted(xp, places, weights, neutral)
+    weights = leaning
     mean_p = mean(xp, places, weights, known)
     mean_r = mean(xp, levels, weights, known)
     dev_p = [k * (p - mean_p) for k, p in zip(known, places, strict=True)]

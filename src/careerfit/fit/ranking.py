@@ -288,7 +288,7 @@ def _scores(
             continue
         means[j] = formulas.mean(formulas.SCALAR, places, leaning, known)
         terms, total = formulas.shape(
-            formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, known, neutral
+            formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, leaning, known
         )
         for f, term, k in zip(interest, terms, known, strict=True):
             if k:
