@@ -107,7 +107,7 @@ def main() -> None:
 
 
 def _top1(kb: Any, group: list[dict[str, Any]]) -> dict[str, str]:
-    hits, must_not, firsts = 0, [], {}
+    hits, shared, must_not, firsts = 0, 0, [], {}
     misses = []
     for person in group:
         ranked = [r.role.id for r in rank(kb, person["answers"]).ranked]
@@ -116,11 +116,18 @@ def _top1(kb: Any, group: list[dict[str, Any]]) -> dict[str, str]:
             hits += 1
         else:
             misses.append(f"  {person['id']}: got {ranked[0]}, then {', '.join(ranked[1:3])}")
+        # What the person sees: the results show the first role together with any role too
+        # close to call with it.
+        tied = {r.role.id for r in assess(kb, person["answers"]).leaders}
+        shared += bool(tied & set(person["expected"]))
         bad = set(person["must_not"]) & set(ranked[:3])
         if bad:
             must_not.append(f"  {person['id']}: {', '.join(sorted(bad))} in the top 3")
     print(f"1. top-1 in the expected roles: {hits} of {len(group)}")
     print("\n".join(misses) or "  (everyone)")
+    print(
+        f"  an expected role first, or too close to call with the first: {shared} of {len(group)}"
+    )
     print(f"2. must-not roles in a top 3: {len(must_not)}")
     print("\n".join(must_not) or "  (none)")
     return firsts
