@@ -241,21 +241,31 @@ def fits_of(kb: KnowledgeBase, person: Person, roles: Sequence[int] | None = Non
 
 def factors_in_play(kb: KnowledgeBase, person: Person) -> list[Factor]:
     """The factors this person's answers bring into play, in order."""
+    dims, settings, pay, preparation, credentials = kb.derived(_every_factor)
+    active = [f for f in dims if f.id in person.levels]
+    told = (
+        (settings, bool(person.settings)),
+        (pay, bool(person.pay_need)),
+        (preparation, person.education is not None),
+        (credentials, bool(person.credentials)),
+    )
+    return active + [factor for factor, in_play in told if in_play]
+
+
+def _every_factor(kb: KnowledgeBase) -> tuple[tuple[Factor, ...], Factor, Factor, Factor, Factor]:
+    """Every factor a person could bring into play, made once per knowledge base.
+
+    The dimensions in order, then workplace, pay, education and credentials. The adaptive
+    quiz asks which factors are in play for every likely answer to every question left.
+    """
     rules = kb.questions_file.factors
-    active = [
-        Factor(d.id, d.label, d.weight, d.kind == "interest")
-        for d in kb.dimensions
-        if d.id in person.levels
-    ]
-    if person.settings:
-        active.append(Factor("settings", rules.settings.label, rules.settings.weight))
-    if person.pay_need:
-        active.append(Factor("pay", rules.pay.label, rules.pay.weight))
-    if person.education is not None:
-        active.append(Factor("preparation", rules.preparation.label, rules.preparation.weight))
-    if person.credentials:
-        active.append(Factor("credentials", rules.credentials.label, rules.credentials.weight))
-    return active
+    return (
+        tuple(Factor(d.id, d.label, d.weight, d.kind == "interest") for d in kb.dimensions),
+        Factor("settings", rules.settings.label, rules.settings.weight),
+        Factor("pay", rules.pay.label, rules.pay.weight),
+        Factor("preparation", rules.preparation.label, rules.preparation.weight),
+        Factor("credentials", rules.credentials.label, rules.credentials.weight),
+    )
 
 
 def _scores(

@@ -108,9 +108,11 @@ class Tables:
     listed: tuple[int, ...]  # credentials each role lists, as a bit mask; 0 when none known
     chance: chance.Chance  # what random answers score against each role, factor by factor
 
+    dim_at: dict[str, int]  # each dimension's position in dims
+
     def dim_index(self, dim_id: str) -> int:
         """The position of a dimension in :attr:`dims`."""
-        return next(i for i, d in enumerate(self.dims) if d.id == dim_id)
+        return self.dim_at[dim_id]
 
 
 def tables(kb: KnowledgeBase) -> Tables:
@@ -158,4 +160,5 @@ def _build(kb: KnowledgeBase) -> Tables:
         credential_bits=bits,
         listed=listed,
         chance=chance.build(kb, questions, dims, levels, offered, pay, usual, listed, bits),
+        dim_at={d.id: i for i, d in enumerate(dims)},
     )
