@@ -101,19 +101,18 @@ def shape(
     positive where the person and the role lean the same way from their own means.
     """
     total = sum(w * k for w, k in zip(weights, known, strict=True))
-    weights = leaning
-    mean_p = mean(xp, places, weights, known)
-    mean_r = mean(xp, levels, weights, known)
+    mean_p = mean(xp, places, leaning, known)
+    mean_r = mean(xp, levels, leaning, known)
     dev_p = [k * (p - mean_p) for k, p in zip(known, places, strict=True)]
     dev_r = [k * (r - mean_r) for k, r in zip(known, levels, strict=True)]
     norm = xp.sqrt(
-        sum(w * d * d for w, d in zip(weights, dev_p, strict=True))
-        * sum(w * d * d for w, d in zip(weights, dev_r, strict=True))
+        sum(w * d * d for w, d in zip(leaning, dev_p, strict=True))
+        * sum(w * d * d for w, d in zip(leaning, dev_r, strict=True))
     )
     safe_norm = xp.where(norm > 0, norm, 1.0)
     terms = [
         xp.where(norm > 0, w * a * b / safe_norm, 0.0)
-        for w, a, b in zip(weights, dev_p, dev_r, strict=True)
+        for w, a, b in zip(leaning, dev_p, dev_r, strict=True)
     ]
     return terms, total
 

@@ -107,7 +107,6 @@ class Tables:
     credential_bits: dict[str, int]  # each catalogue credential's bit, for "held" masks
     listed: tuple[int, ...]  # credentials each role lists, as a bit mask; 0 when none known
     chance: chance.Chance  # what random answers score against each role, factor by factor
-
     dim_at: dict[str, int]  # each dimension's position in dims
 
     def dim_index(self, dim_id: str) -> int:
