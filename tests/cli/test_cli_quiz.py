@@ -250,3 +250,18 @@ def test_deleting_several_quizzes_says_so_in_words(invoke):
         invoke("quiz", "--full", "--restart", input=typed_replies(STUDENT.answers))
     deleted = invoke("history", "--delete", "1", "--delete", "2")
     assert "Deleted quizzes 1 and 2 and their answers." in deleted.stdout
+
+
+def test_results_say_which_shown_roles_fit_no_better_than_chance(invoke, tmp_path):
+    """Roles whose fit is 0 are marked as such, and a note says how many fit better."""
+    answers = persona("p23").answers  # a home transcriptionist: few roles suit her
+    result = invoke("quiz", "--answers", answers_file(tmp_path, answers))
+    assert result.exit_code == 0, result.output
+    shown = rank(bundled_kb(), answers).ranked[:10]
+    better = sum(1 for r in shown if round(r.fit) > 0)
+    assert 0 < better < 10
+    rows = [line for line in result.stdout.splitlines() if re.match(r"\s+\d+\s+\S", line)]
+    marked = [line for line in rows if "no better than chance" in line]
+    assert len(marked) == 10 - better
+    out = " ".join(result.stdout.split())
+    assert f"Only {better} roles fit you better than random answers would" in out

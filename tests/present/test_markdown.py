@@ -225,3 +225,17 @@ def test_export_of_a_quiz_answered_against_an_older_knowledge_base(invoke, kb_co
     assert result.exit_code == 0, result.output
     assert "answers were given against an older knowledge base" in result.stdout
     assert "left out: research-law" in result.stdout
+
+
+def test_report_does_not_give_reasons_for_roles_no_better_than_chance(kb):
+    """A role with a fit of 0 is listed for comparison, never with a reason it suits you."""
+    person = next(p for p in PERSONAS if p.id.startswith("p23"))  # a home transcriptionist
+    built = _report(kb, person.answers, "test")
+    ranked = _tables(markdown.report(built))[0][1:]
+    chance = [row for row in ranked if row[2] == "0"]
+    better = [row for row in ranked if row[2] != "0"]
+    assert chance and better
+    assert all(row[4] == "no better than chance" for row in chance)
+    assert all(row[4] != "no better than chance" for row in better)
+    text = " ".join(markdown.report(built).split())
+    assert f"Only {len(better)} roles fit you better than random answers would" in text

@@ -10,11 +10,15 @@ length (see .markdownlint-cli2.jsonc).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from careerfit.present import views, wording
 from careerfit.present.citing import SourceNote
 from careerfit.present.report import Report, RoleDetail
 from careerfit.safetext import clean
+
+if TYPE_CHECKING:
+    from careerfit.fit.ranking import RoleResult
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # A source's web address, shown as an autolink <https://...> in the list of sources.
@@ -137,6 +141,13 @@ _HOW_TO_READ = (
 )
 
 
+def _main_reason(result: RoleResult) -> str:
+    """The ranking's last column: the strongest reason for a role, unless none is worth it."""
+    if not wording.better_than_chance(result):
+        return wording.NO_BETTER_THAN_CHANCE
+    return inline(result.reasons_for[0]) if result.reasons_for else "-"
+
+
 def report(r: Report) -> str:
     """The full results report a person can keep or show a career counsellor."""
     rows = [
@@ -145,7 +156,7 @@ def report(r: Report) -> str:
             inline(x.role.title),
             wording.fit_number(x.fit),
             inline(x.status),
-            inline(x.reasons_for[0]) if x.reasons_for else "-",
+            _main_reason(x),
         ]
         for place, x in zip(r.places, r.ranked, strict=True)
     ]
@@ -165,6 +176,7 @@ def report(r: Report) -> str:
         ranking,
     ]
     notes = [f"- {inline(r.tie)}"] if r.tie else []
+    notes += [f"- {inline(r.chance)}"] if r.chance else []
     notes += [f"- Careful: {inline(c)}" for c in r.cautions]
     if r.swap:
         notes.append(f"- Top two: {inline(r.swap)}")

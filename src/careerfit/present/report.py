@@ -58,6 +58,7 @@ class Report:
     places: tuple[str, ...]  # each ranked role's place as shown: "3", or "1-2" for a tie
     not_enough: str | None  # why there is no ranking yet, when there is not
     tie: str | None  # what a tie for first place means, when there is one
+    chance: str | None  # said when some ranked roles fit no better than random answers
     details: tuple[RoleDetail, ...]
     cautions: tuple[str, ...]
     swap: str | None
@@ -87,6 +88,9 @@ def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: in
         places=tuple(wording.rank_label(assessment, r) for r in assessment.ranked),
         not_enough=None if assessment.enough else wording.not_enough(kb, assessment),
         tie=wording.tie_note(assessment),
+        chance=wording.chance_note(assessment, len(assessment.ranked))
+        if assessment.enough
+        else None,
         details=details,
         cautions=tuple(c.text for c in assessment.concerns),
         swap=wording.swap_hint(assessment),

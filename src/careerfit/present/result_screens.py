@@ -44,6 +44,9 @@ def results(
     tie = wording.tie_note(assessment)
     if tie:
         notes.append_text(plain(f"{tie}\n", "yellow"))
+    chance = wording.chance_note(assessment, top)
+    if chance:
+        notes.append_text(plain(f"{chance}\n"))
     for concern in assessment.concerns:
         notes.append_text(plain(f"Careful: {concern.text}\n", "yellow"))
     swap = wording.swap_hint(assessment)
@@ -78,15 +81,18 @@ def ranked_table(
         fit = bar(r.fit / 100, 10)
         fit.append(f" {wording.fit_number(r.fit):>3}")
         leading = r in assessment.leaders
+        better = wording.better_than_chance(r)
         cells: list[RenderableType] = [
             wording.rank_label(assessment, r),
-            plain(r.role.title, "bold" if leading else ""),
+            plain(r.role.title, "bold" if leading else "" if better else "dim"),
             fit,
             plain(r.status, "green" if r.ready else "yellow"),
         ]
         if wide:
             if from_job:
                 cells.append(plain(wording.relation_text(kb, assessment, r) or "-"))
+            elif not better:
+                cells.append(plain(wording.NO_BETTER_THAN_CHANCE, "dim"))
             else:
                 cells.append(plain("; ".join(c.brief for c in r.strongest) or "-"))
         table.add_row(*cells)

@@ -208,6 +208,37 @@ def fit_number(fit: float) -> str:
     return f"{max(0, round(fit))}"
 
 
+NO_BETTER_THAN_CHANCE = "no better than chance"
+
+
+def better_than_chance(result: RoleResult) -> bool:
+    """Whether a role fits better than random answers would, as its fit is shown.
+
+    A fit shown as 0 is what an answer set picked at random gets: such a role is in the
+    ranking for comparison, and its strongest points would read as reasons it suits you.
+    """
+    return fit_number(result.fit) != "0"
+
+
+def chance_note(assessment: Assessment, top: int) -> str | None:
+    """Said when some of the roles shown fit no better than random answers would."""
+    shown = assessment.ranked[:top]
+    better = sum(1 for r in shown if better_than_chance(r))
+    if better == len(shown):
+        return None
+    if better == 0:
+        return (
+            "No role fits your answers better than random answers would: the work you "
+            "enjoy may lie outside these legal-support roles. The roles are listed for "
+            "comparison."
+        )
+    roles = "role fits" if better == 1 else "roles fit"
+    return (
+        f"Only {better} {roles} you better than random answers would: the roles with a fit "
+        "of 0 are listed for comparison, not as matches."
+    )
+
+
 def rank_label(assessment: Assessment, result: RoleResult) -> str:
     """A role's place: ``3``, or ``1-2`` for roles too close to call for first."""
     if len(assessment.leaders) > 1 and result in assessment.leaders:
