@@ -68,7 +68,8 @@ def main() -> None:
     for name, rows in results.items():
         same = sum(r["same"] for r in rows)
         print(f"  {name:15} same first role {same} of {len(rows)} ({same / len(rows):.1%}); "
-              f"must-not roles entering a top 3: {sum(r['must_not'] for r in rows)}")  # fmt: skip
+              f"must-not roles entering a top 3: {sum(r['must_not'] for r in rows)}, "
+              f"{sum(r['as_match'] for r in rows)} of them shown as a match")  # fmt: skip
     print("3. why the quiz stopped")
     for why, n in Counter(r["why"] for rows in results.values() for r in rows).most_common():
         print(f"  {n:4}  {why}")
@@ -79,12 +80,15 @@ def main() -> None:
 def _walk(kb: Any, person: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
     asked, given, last = adaptive_walk(kb, answers)
     full = [r.role.id for r in rank(kb, answers).ranked]
-    short = [r.role.id for r in rank(kb, given).ranked]
+    shown = rank(kb, given).ranked
+    short = [r.role.id for r in shown]
     entered = (set(short[:3]) - set(full[:3])) & set(person["must_not"])
     return {
         "asked": len(asked),
         "same": short[0] == full[0],
         "must_not": len(entered),
+        # a fit above 0 is shown as a match; 0 or less as "no better than chance"
+        "as_match": sum(1 for r in shown[:3] if r.role.id in entered and round(r.fit) > 0),
         "why": last.why if last is not None else "every question has been asked",
     }
 

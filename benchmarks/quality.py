@@ -109,8 +109,10 @@ def main() -> None:
 def _top1(kb: Any, group: list[dict[str, Any]]) -> dict[str, str]:
     hits, shared, must_not, firsts = 0, 0, [], {}
     misses = []
+    matches = 0  # people with a must-not role in the top 3 at a fit shown above 0
     for person in group:
-        ranked = [r.role.id for r in rank(kb, person["answers"]).ranked]
+        results = rank(kb, person["answers"]).ranked
+        ranked = [r.role.id for r in results]
         firsts[person["id"]] = ranked[0]
         if ranked[0] in person["expected"]:
             hits += 1
@@ -122,7 +124,10 @@ def _top1(kb: Any, group: list[dict[str, Any]]) -> dict[str, str]:
         shared += bool(tied & set(person["expected"]))
         bad = set(person["must_not"]) & set(ranked[:3])
         if bad:
-            must_not.append(f"  {person['id']}: {', '.join(sorted(bad))} in the top 3")
+            fits = {r.role.id: r.fit for r in results[:3]}
+            shown = ", ".join(f"{b} (fit {fits[b]:.1f})" for b in sorted(bad))
+            must_not.append(f"  {person['id']}: {shown} in the top 3")
+            matches += any(round(fits[b]) > 0 for b in bad)
     print(f"1. top-1 in the expected roles: {hits} of {len(group)}")
     print("\n".join(misses) or "  (everyone)")
     print(
@@ -130,6 +135,7 @@ def _top1(kb: Any, group: list[dict[str, Any]]) -> dict[str, str]:
     )
     print(f"2. must-not roles in a top 3: {len(must_not)}")
     print("\n".join(must_not) or "  (none)")
+    print(f"  of which shown as a match (a fit above 0, not 'no better than chance'): {matches}")
     return firsts
 
 
