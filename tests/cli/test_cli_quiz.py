@@ -265,3 +265,5 @@ def test_results_say_which_shown_roles_fit_no_better_than_chance(invoke, tmp_pat
     assert len(marked) == 10 - better
     out = " ".join(result.stdout.split())
     assert f"Only {better} roles fit you better than random answers would" in out
+    data = json.loads(invoke("quiz", "--answers", answers_file(tmp_path, answers), "--json").stdout)
+    assert sum(r["better_than_chance"] for r in data["ranked"][:10]) == better

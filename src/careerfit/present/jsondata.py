@@ -139,6 +139,7 @@ def ranked(results: tuple[RoleResult, ...]) -> list[dict[str, Any]]:
             "role": r.role.id,
             "title": r.role.title,
             "fit": round(r.fit, 2),
+            "better_than_chance": wording.better_than_chance(r),
             "status": r.status,
             "ready": r.ready,
             "contributions": [
@@ -185,6 +186,7 @@ def report(r: Report) -> dict[str, Any]:
         "from": r.source_label,
         "not_enough": r.not_enough,
         "too_close_to_call": r.tie,
+        "better_than_chance": r.chance,
         "places": list(r.places),
         "ranked": ranked(r.ranked),
         "top": [
