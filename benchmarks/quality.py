@@ -76,12 +76,15 @@ def noisy(kb: Any, answers: dict[str, Any], rng: random.Random) -> dict[str, Any
 
 
 def random_answers(kb: Any, rng: random.Random) -> dict[str, Any]:
-    """Every question answered uniformly at random (a multi-choice: a random non-empty set)."""
+    """Every question answered uniformly at random (a multi-choice: one choice at random).
+
+    The same random answerer the fit's chance levels assume (careerfit.fit.chance).
+    """
     out: dict[str, Any] = {}
     for q in kb.questions:
         if q.kind is QuestionKind.multi:
             plain = [o.value for o in q.options if not o.exclusive]
-            out[q.id] = tuple(v for v in plain if rng.random() < 0.5) or (rng.choice(plain),)
+            out[q.id] = (rng.choice(plain),)
         else:
             out[q.id] = rng.choice(q.options).value
     return out

@@ -22,21 +22,12 @@ def samples(kb):
     return [random_answers(kb, random.Random(seed), skip=seed % 3 * 0.2) for seed in range(60)]
 
 
-def test_someone_answering_as_a_role_gets_it_first_or_too_close_to_call(kb, role, request):
+def test_someone_answering_as_a_role_gets_it_first_or_too_close_to_call(kb, role):
     """Every role can come first for someone: a property of the engine, not a measure of it.
 
     Two roles whose profiles differ by less than answers can express may share first place,
     shown as too close to call.
     """
-    if role.id == "legal-assistant":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="the virtual legal assistant has nearly the same work profile and no "
-                "pay or education data, so those factors cannot count against it "
-                "(docs/scoring.md, known limits)",
-                strict=True,
-            )
-        )
     assessment = assess(kb, answers_like(kb, role))
     assert role.id in [r.role.id for r in assessment.leaders], [
         (r.role.id, round(r.fit, 1)) for r in assessment.ranked[:3]

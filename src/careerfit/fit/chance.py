@@ -11,7 +11,6 @@ bank, once per knowledge base.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import product
 from typing import TYPE_CHECKING, Protocol
 
 from careerfit.fit import formulas
@@ -71,14 +70,14 @@ def build(
             for i in range(len(dims))
         ),
         settings=tuple(
-            _any_shared(_choices(questions, "setting"), bits) if bits else None for bits in offered
+            _one_shared(_choices(questions, "setting"), bits) if bits else None for bits in offered
         ),
         pay=tuple(None if figure is None else _pay(kb, questions, figure) for figure in pay),
         preparation=tuple(
             None if rank is None else _preparation(kb, questions, rank) for rank in usual
         ),
         credentials=tuple(
-            _any_shared(_choices(questions, "credential", credential_bits), bits) if bits else None
+            _one_shared(_choices(questions, "credential", credential_bits), bits) if bits else None
             for bits in listed
         ),
     )
@@ -119,16 +118,17 @@ def _choices(
     return out
 
 
-def _any_shared(choices: list[int], offered: int) -> float:
-    """Chance that a random, non-empty choice among ``choices`` shares one with ``offered``."""
-    hits = total = 0
-    for picked in product((False, True), repeat=len(choices)):
-        chosen = [bits for bits, on in zip(choices, picked, strict=True) if on]
-        if not chosen:
-            continue
-        total += 1
-        hits += any(bits & offered for bits in chosen)
-    return hits / total if total else 0.0
+def _one_shared(choices: list[int], offered: int) -> float:
+    """Chance that one choice picked at random shares something with ``offered``.
+
+    A choose-all question answered at random is taken as one of its choices, picked at
+    random: that is how people answer which credentials they hold or where they would
+    like to work (one or two, rarely more). A random half of the choices, the other
+    reading, would hold one of the nine credentials the paralegal lists almost every time,
+    so really holding one would count for nothing, and the more credentials a source lists
+    for a role the less each would count.
+    """
+    return sum(1 for bits in choices if bits & offered) / len(choices) if choices else 0.0
 
 
 def _pay(kb: KnowledgeBase, questions: Sequence[_Question], figure: float) -> float:
