@@ -4,8 +4,9 @@ A fit should say how much better than chance a person and a role agree. A role p
 middle of a scale is close to everyone who answers in the middle, so plain closeness would
 favour middling roles and make random answers look like a decent match. Each factor's
 closeness is therefore measured against the closeness a random answerer would get on average
-(every answer of every question equally likely), worked out exactly here from the question
-bank, once per knowledge base.
+(every answer of every question equally likely, a "choose all that apply" question answered
+with one of its choices), worked out exactly here from the question bank, once per
+knowledge base.
 """
 
 from __future__ import annotations
