@@ -64,7 +64,7 @@ def test_quiz_json_contributions_add_up(invoke, tmp_path):
     assert len(data["ranked"]) == len(bundled_kb().roles)
     for role in data["ranked"]:
         assert abs(sum(c["points"] for c in role["contributions"]) - role["fit"]) < 0.01
-    assert data["answers"]["settings"] == ["court"]
+    assert data["answers"]["credentials"] == list(STUDENT.answers["credentials"])
 
 
 def test_every_problem_in_an_answers_file_is_reported_at_once(invoke, tmp_path):
@@ -72,7 +72,7 @@ def test_every_problem_in_an_answers_file_is_reported_at_once(invoke, tmp_path):
     path.write_text(
         "remote: maybe\n"                   # line 1: not an allowed answer
         "research-lw: agree\n"              # line 2: unknown question (typo)
-        "settings: [moon]\n"                # line 3: unknown setting
+        "credentials: [moon]\n"             # line 3: unknown credential
         "pay: 45000\n"
         "pay: 55000\n"                      # line 5: answered twice
     )  # fmt: skip
@@ -85,7 +85,7 @@ def test_every_problem_in_an_answers_file_is_reported_at_once(invoke, tmp_path):
     assert "bad.yaml:1: remote:" in err
     assert "choose one of: home-only, mostly-home" in err
     assert "bad.yaml:2: research-lw:" in err and "did you mean 'research-law'" in err
-    assert "bad.yaml:3: settings:" in err
+    assert "bad.yaml:3: credentials:" in err
     assert "bad.yaml:5: pay:" in err and "twice" in err
     assert "education: is required" in err
     assert "Traceback" not in result.output

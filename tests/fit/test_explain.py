@@ -31,7 +31,7 @@ def test_a_kind_of_work_is_described_the_way_the_person_leans(kb, words):
     answers = _lean(kb, persona("p23").answers, "legal-analysis", *LEANINGS[words])
     clerk = rank(kb, answers).for_role("law-clerk")
     research = next(c for c in clerk.contributions if c.factor == "legal-analysis")
-    assert research.reason.startswith(f"Legal research and writing: {words} researching")
+    assert research.reason.startswith(f"Legal research: {words} finding the law")
     assert "the core of this role" in research.reason
 
 

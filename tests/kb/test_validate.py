@@ -205,7 +205,7 @@ def test_every_problem_reported_not_just_the_first(invoke, kb_copy):
     path = kb_copy / "roles.yaml"
     _edit(path, "  - id: legal-clerk\n", "  - id: paralegal\n")
     _edit(path, "kind: substantive\n", "kind: substantve\n")
-    _edit(kb_copy / "questions.yaml", "weight: 3\n", "weight: -3\n")
+    _edit(kb_copy / "questions.yaml", "weight: 2\n", "weight: -2\n")
     result = invoke("validate", str(kb_copy))
     err = result.stderr
     assert "duplicate role id 'paralegal'" in err

@@ -41,8 +41,8 @@ def test_first_question_has_no_back_and_required_ones_no_skip():
 
 
 def test_multi_choice_takes_several_numbers_but_not_none_with_others():
-    assert parse_reply(prompt("settings"), "1 3").value == ("small-firm", "court")
-    assert parse_reply(prompt("settings"), "3,1").value == ("small-firm", "court")
+    assert parse_reply(prompt("credentials"), "2 4").value == ("nala-cp", "nfpa-rp")
+    assert parse_reply(prompt("credentials"), "4,2").value == ("nala-cp", "nfpa-rp")
     with pytest.raises(InvalidReply, match="cannot be combined"):
         parse_reply(prompt("credentials"), "1 2")
 

@@ -21,7 +21,7 @@ def template(kb: KnowledgeBase) -> str:
     lines = [
         "# careerfit answers file. Fill in each answer with one of the values listed above it,",
         "# then run:  careerfit quiz --answers THIS_FILE",
-        "# Multi-choice questions take a list, e.g. settings: [small-firm, court].",
+        *_multi_example(kb),
         "# Leave an answer blank to skip the question (where it says it can be skipped).",
         f"# Knowledge base version: {kb.version}",
         "",
@@ -36,6 +36,19 @@ def template(kb: KnowledgeBase) -> str:
         lines.append(f"{q.id}:")
         lines.append("")
     return "\n".join(lines)
+
+
+def _multi_example(kb: KnowledgeBase) -> list[str]:
+    """How to answer a multi-choice question, shown with one from this bank (none: no line).
+
+    Taken from the bank in use, so that a career centre's own bank never shows an example
+    question it does not have.
+    """
+    for q in kb.questions:
+        plain = [o.value for o in q.options if not o.exclusive]
+        if q.kind is QuestionKind.multi and len(plain) >= 2:
+            return [f"# Multi-choice questions take a list, e.g. {q.id}: [{plain[0]}, {plain[1]}]."]
+    return []
 
 
 def load(kb: KnowledgeBase, path: Path) -> dict[str, Value]:
