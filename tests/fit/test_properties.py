@@ -84,7 +84,7 @@ def test_the_shape_is_a_weighted_correlation_counting_each_kind_by_how_far_you_l
     levels = [float(lv) for _, lv, _ in dims]
     weights = [w for _, _, w in dims]
     leaning = formulas.counted(formulas.SCALAR, places, weights, neutral)
-    terms, total = formulas.shape(
+    terms, total, _ = formulas.shape(
         formulas.SCALAR, places, levels, weights, leaning, [1.0] * len(dims)
     )
     assert total == sum(weights)

@@ -170,7 +170,7 @@ class Scorer:
         mine = [places[dims[i].id][:, None] for i in interest]
         weights = [dims[i].weight for i in interest]
         leaning = formulas.counted(np, mine, weights, self.kb.questions_file.quality.neutral_weight)
-        terms, total = formulas.shape(
+        terms, total, _ = formulas.shape(
             np, mine, [self.dims[i][1] for i in interest], weights, leaning, known
         )
         enough = sum(known) >= self.kb.questions_file.quality.min_shared_dimensions

@@ -82,7 +82,7 @@ def shape(
     weights: list[float],
     leaning: list[Any],
     known: list[Any],
-) -> tuple[list[Any], Any]:
+) -> tuple[list[Any], Any, Any]:
     """How alike the shapes of two interest profiles are: a weighted correlation, by parts.
 
     ``places`` are the person's places on the interest dimensions, ``levels`` the role's,
@@ -97,8 +97,10 @@ def shape(
     rather than once per role).
 
     Returns each dimension's term, which add up to the correlation (-1 to 1; 0 is what
-    unrelated profiles give), and the total weight of the dimensions both know. A term is
-    positive where the person and the role lean the same way from their own means.
+    unrelated profiles give), the total weight of the dimensions both know, and the
+    person's mean the terms were measured from (the explanation says "more than most of
+    your other work" by it). A term is positive where the person and the role lean the same
+    way from their own means.
     """
     total = sum(w * k for w, k in zip(weights, known, strict=True))
     mean_p = mean(xp, places, leaning, known)
@@ -114,7 +116,7 @@ def shape(
         xp.where(norm > 0, w * a * b / safe_norm, 0.0)
         for w, a, b in zip(leaning, dev_p, dev_r, strict=True)
     ]
-    return terms, total
+    return terms, total, mean_p
 
 
 def shared(xp: Any, chosen: Any, offered: Any) -> Any:

@@ -296,8 +296,7 @@ def _scores(
         known = [0.0 if lv is None else 1.0 for lv in levels]
         if sum(known) < need:
             continue
-        means[j] = formulas.mean(formulas.SCALAR, places, leaning, known)
-        terms, total = formulas.shape(
+        terms, total, means[j] = formulas.shape(
             formulas.SCALAR, places, [lv or 0.0 for lv in levels], weights, leaning, known
         )
         for f, term, k in zip(interest, terms, known, strict=True):
