@@ -30,7 +30,6 @@ class Adaptive:
         self.answers = answers
         self.asked = asked
         self.more = more
-        self.bank = {q.id: q for q in kb.questions}
         self.last: Plan | None = None  # the plan that ended the quiz, once it has ended
 
     @property
@@ -40,8 +39,8 @@ class Adaptive:
 
     def at(self, position: int) -> Question | None:
         """The question at ``position``: one already asked, else the next one chosen."""
-        if position < len(self.asked):
-            return self.bank[self.asked[position]]
+        if position < len(self.asked):  # every id in asked is one the bank has
+            return self.kb.question(self.asked[position])
         step = plan(self.kb, self.answers, self.asked, go_on=self.more > 0)
         if step.question is None:
             self.last = step
