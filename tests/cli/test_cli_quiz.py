@@ -58,6 +58,16 @@ def test_quiz_answers_file_shows_ranked_results(invoke, tmp_path):
     assert "Gaps and next steps" in out and f'careerfit profile "{title}"' in out
 
 
+def test_a_student_sees_what_the_law_clerk_usually_asks_not_ready(invoke, tmp_path):
+    assert STUDENT.answers["education"] != "jd"  # still at law school
+    path = answers_file(tmp_path, STUDENT.answers)
+    data = json.loads(invoke("quiz", "--answers", path, "--json").stdout)
+    clerk = next(r for r in data["ranked"] if r["role"] == "law-clerk")
+    assert clerk["status"] == "usually asks a law degree (J.D.)" and clerk["ready"]
+    table = invoke("quiz", "--answers", path).stdout
+    assert "usually asks" in table and "Law Clerk" in table
+
+
 def test_quiz_json_contributions_add_up(invoke, tmp_path):
     data = json.loads(invoke("quiz", "--answers", answers_file(tmp_path, STUDENT.answers),
                              "--json").stdout)  # fmt: skip

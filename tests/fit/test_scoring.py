@@ -10,6 +10,7 @@ import yaml
 
 from careerfit.fit.assess import assess
 from careerfit.fit.explain import NO_DATA
+from careerfit.fit.gaps import LEVEL_NAMES
 from careerfit.fit.ranking import fits, rank
 from careerfit.kb.load import load
 from support.personas import PERSONAS, persona
@@ -129,6 +130,20 @@ def test_a_role_you_cannot_enter_yet_keeps_its_rank_and_says_what_it_needs(kb_co
     assert result.status == "needs a law degree (J.D.)"
     gap = next(g for g in result.gaps if g.hard)
     assert gap.reason == "A law degree is required here." and gap.cites == ("s001:139",)
+
+
+def test_a_role_usually_held_by_people_with_more_education_says_so_instead_of_ready(kb):
+    clerk = kb.by_id["law-clerk"]
+    typical = clerk.education.typical
+    assert typical is not None and clerk.education.minimum is None  # usual, not required
+    as_clerk = answers_like(kb, clerk)
+    graduate = rank(kb, {**as_clerk, "education": typical.level.value, "study": "none"})
+    without = rank(kb, {**as_clerk, "education": "bachelor", "study": "none"})
+    assert graduate.for_role("law-clerk").status == "ready"
+    result = without.for_role("law-clerk")
+    assert result.status == f"usually asks {LEVEL_NAMES[typical.level]}"
+    assert result.ready and not result.clear  # open to them: nothing marks it "needs"
+    assert result.rank == 1  # still the work they want
 
 
 def test_gaps_name_the_credential_the_reason_and_the_body_that_issues_it(kb):

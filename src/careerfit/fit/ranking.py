@@ -164,9 +164,24 @@ class RoleResult:
 
     @property
     def status(self) -> str:
-        """``ready``, or ``needs`` and what."""
+        """``ready``; ``needs`` and what the role requires; or ``usually asks`` and what.
+
+        A role whose sources say it usually goes to people with more education or years
+        than the person has is open to them, but calling it "ready" would promise more
+        than the sources do (a law clerk is usually a law graduate): such a role keeps its
+        fit and rank, since a good fit not reachable yet is still a good fit, and says what
+        it usually asks.
+        """
         hard = [g.short for g in self.gaps if g.hard]
-        return "ready" if not hard else "needs " + " and ".join(hard)
+        if hard:
+            return "needs " + " and ".join(hard)
+        usual = [g.short for g in self.gaps if g.status == "usual"]
+        return "usually asks " + " and ".join(usual) if usual else "ready"
+
+    @property
+    def clear(self) -> bool:
+        """Nothing the role requires or usually asks is beyond the person (status "ready")."""
+        return not any(g.hard or g.status == "usual" for g in self.gaps)
 
     @property
     def strongest(self) -> tuple[Contribution, ...]:

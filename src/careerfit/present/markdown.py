@@ -135,9 +135,10 @@ _HOW_TO_READ = (
     "(a factor that counts against the role takes points away, and one the sources say "
     'nothing about for a role is left out of that role\'s fit). A role marked "needs ..." '
     "is one you cannot enter yet: it keeps its place by fit, and the gaps say what would open "
-    "it. Roles marked with the same place, such as 1-2, are too close to call. Numbers in "
-    "brackets, such as [3], point to the sources listed at the end. This is a starting point "
-    "for a conversation, not a verdict."
+    'it. One marked "usually asks ..." is open to you, but its sources say it usually goes to '
+    "people with more education or experience than you have. Roles marked with the same "
+    "place, such as 1-2, are too close to call. Numbers in brackets, such as [3], point to the "
+    "sources listed at the end. This is a starting point for a conversation, not a verdict."
 )
 
 

@@ -86,7 +86,7 @@ def ranked_table(
             wording.rank_label(assessment, r),
             plain(r.role.title, "bold" if leading else "" if better else "dim"),
             fit,
-            plain(r.status, "green" if r.ready else "yellow"),
+            plain(r.status, "green" if r.clear else "yellow"),
         ]
         if wide:
             if from_job:
