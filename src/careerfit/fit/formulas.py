@@ -10,6 +10,7 @@ never imports numpy: a single quiz does not pay the 60 ms that importing it cost
 from __future__ import annotations
 
 import math
+from operator import mul
 from typing import Any
 
 from careerfit.kb.facts import Setting
@@ -45,17 +46,6 @@ SCALAR = _ScalarOps()
 def dimension(xp: Any, person: Any, role: Any) -> Any:
     """Closeness on a dimension: 1 minus the distance between two positions in 0..1."""
     return 1 - xp.abs(person - role)
-
-
-def mean(xp: Any, values: list[Any], weights: list[float], known: list[Any]) -> Any:
-    """The weighted mean of ``values`` where ``known`` is 1 (0 when none is known).
-
-    A profile's own mean: :func:`shape` measures each place from it, and the explanation
-    says whether someone likes a kind of work more or less than the rest by it.
-    """
-    total = sum(w * k for w, k in zip(weights, known, strict=True))
-    safe = xp.where(total > 0, total, 1.0)
-    return sum(w * k * v for w, k, v in zip(weights, known, values, strict=True)) / safe
 
 
 def counted(xp: Any, places: list[Any], weights: list[float], neutral: float) -> list[Any]:
@@ -102,20 +92,26 @@ def shape(
     your other work" by it). A term is positive where the person and the role lean the same
     way from their own means.
     """
-    total = sum(w * k for w, k in zip(weights, known, strict=True))
-    mean_p = mean(xp, places, leaning, known)
-    mean_r = mean(xp, levels, leaning, known)
+    # Written with map() and mul, not generator expressions: the adaptive quiz scores
+    # thousands of candidate answers a question, and this is most of each scoring. Each
+    # sum adds the same products in the same order either way. The lists are one per
+    # interest dimension, so their lengths agree by construction.
+    total = sum(map(mul, weights, known))
+    counts = list(map(mul, leaning, known))
+    in_all = sum(counts)
+    safe = xp.where(in_all > 0, in_all, 1.0)
+    # Each profile's own weighted mean over the kinds both know (0 when none is known).
+    mean_p = sum(map(mul, counts, places)) / safe
+    mean_r = sum(map(mul, counts, levels)) / safe
     dev_p = [k * (p - mean_p) for k, p in zip(known, places, strict=True)]
     dev_r = [k * (r - mean_r) for k, r in zip(known, levels, strict=True)]
+    weighted_p = list(map(mul, leaning, dev_p))
     norm = xp.sqrt(
-        sum(w * d * d for w, d in zip(leaning, dev_p, strict=True))
-        * sum(w * d * d for w, d in zip(leaning, dev_r, strict=True))
+        sum(map(mul, weighted_p, dev_p)) * sum(map(mul, map(mul, leaning, dev_r), dev_r))
     )
     safe_norm = xp.where(norm > 0, norm, 1.0)
-    terms = [
-        xp.where(norm > 0, w * a * b / safe_norm, 0.0)
-        for w, a, b in zip(leaning, dev_p, dev_r, strict=True)
-    ]
+    live = xp.where(norm > 0, 1.0, 0.0)  # no spread in either profile: every term is 0
+    terms = [a * b / safe_norm * live for a, b in zip(weighted_p, dev_r, strict=True)]
     return terms, total, mean_p
 
 
