@@ -14,7 +14,12 @@ Reports:
    role in an adaptive top 3 that the full form kept out;
 3. why the quizzes stopped;
 4. the time to choose the next question, on the bundled knowledge base (whole quizzes) and
-   on a synthetic one of 1,000 roles and 300 questions (the first 30 questions of each).
+   on a synthetic one of 1,000 roles and 300 questions (the first 30 questions of each);
+5. the fewest questions any order could need, as a floor for figure 1: an order that knows
+   every answer in advance asks what the person brings, then each time the question that
+   widens the full form's first role's lead most, until that role leads and there are
+   enough answers about the work to rank. No real quiz can know the answers, or stop
+   without checking that the lead is settled, so it can only do worse.
 """
 
 from __future__ import annotations
@@ -37,8 +42,10 @@ REPEATS = 3
 T = TypeVar("T")
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from careerfit.fit.adaptive import plan  # noqa: E402
-from careerfit.fit.ranking import rank  # noqa: E402
+from careerfit.fit.adaptive import asked_first, plan  # noqa: E402
+from careerfit.fit.certainty import enough  # noqa: E402
+from careerfit.fit.person import person_from  # noqa: E402
+from careerfit.fit.ranking import fits, rank  # noqa: E402
 from careerfit.fit.tables import tables  # noqa: E402
 from careerfit.kb.load import load  # noqa: E402
 from careerfit.kb.location import bundled_data_dir  # noqa: E402
@@ -79,6 +86,7 @@ def main() -> None:
     for why, n in Counter(r["why"] for rows in results.values() for r in rows).most_common():
         print(f"  {n:4}  {why}")
     _timing(kb)
+    _floor(kb, group)
     print(f"\ntook {time.perf_counter() - started:.1f} s")
 
 
@@ -121,6 +129,33 @@ def _timing(kb: Any) -> None:
         q = statistics.quantiles(times, n=10)
         print(f"  {name:12} {statistics.median(times):6.1f} / {q[-1]:6.1f} / {max(times):6.1f}"
               f"  ({len(times)} steps, {len(base.questions)} questions)")  # fmt: skip
+
+
+def _floor(kb: Any, group: list[dict[str, Any]]) -> None:
+    counts = sorted(_fewest(kb, p["answers"]) for p in group)
+    print("5. the fewest questions any order could need (knowing the answers in advance):")
+    p90 = statistics.quantiles(counts, n=10)[-1]
+    print(f"  people          median {statistics.median(counts):4.1f}, 90th percentile "
+          f"{p90:4.1f}, range {counts[0]}-{counts[-1]}")  # fmt: skip
+
+
+def _fewest(kb: Any, answers: dict[str, Any]) -> int:
+    """Questions a greedy order that knows ``answers`` needs to reach the full form's first."""
+    full = fits(kb, answers)
+    first = max(range(len(full)), key=lambda r: (full[r], -r))
+    given = {q.id: answers[q.id] for q in kb.questions if q.id in answers and asked_first(q)}
+    left = [q.id for q in kb.questions if q.id in answers and q.id not in given]
+    while left:
+        lead, best = max((_lead(fits(kb, {**given, q: answers[q]}), first), q) for q in left)
+        given[best] = answers[best]
+        left.remove(best)
+        if lead > 0 and enough(kb, person_from(kb, given)):
+            break
+    return len(given)
+
+
+def _lead(fit: list[float], first: int) -> float:
+    return fit[first] - max(f for r, f in enumerate(fit) if r != first)
 
 
 def _fastest(work: Callable[[], T]) -> tuple[T, float]:

@@ -70,7 +70,7 @@ def plan(kb: KnowledgeBase, answers: Answers, asked: Collection[str], go_on: boo
     left = [q for q in bank if q.id not in asked]
     if not left:
         return Plan(None, False, None, "every question has been asked")
-    brought = next((q for q in left if not q.skippable or q.records in BROUGHT), None)
+    brought = next((q for q in left if asked_first(q)), None)
     if brought is not None:
         return Plan(brought, False, None, "")
     person = person_from(kb, answers)
@@ -104,6 +104,14 @@ def plan(kb: KnowledgeBase, answers: Answers, asked: Collection[str], go_on: boo
         return Plan(None, True, chance, why)
     best = max(moves, key=lambda qid: _swing(gaps, moves[qid]))
     return Plan(next(q for q in left if q.id == best), False, chance, "")
+
+
+def asked_first(question: Question) -> bool:
+    """Whether a question is asked before any other, whatever the answers so far.
+
+    What the person brings (:data:`BROUGHT`), and any question that cannot be skipped.
+    """
+    return not question.skippable or question.records in BROUGHT
 
 
 def _tied(kb: KnowledgeBase, answers: Answers, fit: list[float], leading: list[int]) -> bool:
