@@ -36,6 +36,8 @@ from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.roles import Role
 from careerfit.records import record
 
+READY = "ready"  # the status of a role nothing stands between the person and
+
 
 @record
 class Factor:
@@ -176,12 +178,12 @@ class RoleResult:
         if hard:
             return "needs " + " and ".join(hard)
         usual = [g.short for g in self.gaps if g.status == "usual"]
-        return "usually asks " + " and ".join(usual) if usual else "ready"
+        return "usually asks " + " and ".join(usual) if usual else READY
 
     @property
     def clear(self) -> bool:
-        """Nothing the role requires or usually asks is beyond the person (status "ready")."""
-        return not any(g.hard or g.status == "usual" for g in self.gaps)
+        """Nothing the role requires or usually asks is beyond the person."""
+        return self.status == READY
 
     @property
     def strongest(self) -> tuple[Contribution, ...]:
