@@ -191,8 +191,8 @@ def test_noisy_respondents_are_reproducible(kb):
 # Known failures, each with its cause (docs/scoring.md, known limits). Strict: once fixed,
 # the test says so.
 WRONG_IN_TOP_THREE = {
-    "p15": "an anti-money-laundering analyst: only two roles fit her better than chance, so "
-    "third place goes to a role below chance (the legal transcriptionist)",
+    "p24": "a court recorder who transcribes hearings: only two roles fit her better than "
+    "chance, so third place goes to a role below chance (the compliance officer)",
     "p30": "an executive assistant to three partners who also deals with their clients: the "
     "intake specialist comes third on client contact",
 }
