@@ -25,6 +25,11 @@ LEVEL_NAMES = {
 }
 
 
+# The status of a gap the sources call usual rather than required: the role is open without
+# it, but the results say the role usually asks it (RoleResult.status).
+USUAL = "usual"
+
+
 @record
 class Gap:
     """Something between someone and a role, and what the sources say about it.
@@ -72,7 +77,7 @@ def gaps(
     usual = role.experience
     if usual is not None and years is not None and years < usual.years:
         name = f"about {usual.years} years' experience"
-        out.append(Gap("experience", False, name, name, "usual", usual.text, "", tuple(usual.cite)))
+        out.append(Gap("experience", False, name, name, USUAL, usual.text, "", tuple(usual.cite)))
     minimum, typical = role.education.minimum, role.education.typical
     if education is not None:
         if minimum and education.rank < minimum.level.rank:
@@ -84,7 +89,7 @@ def gaps(
         elif typical and education.rank < typical.level.rank:
             name = LEVEL_NAMES[typical.level]
             out.append(
-                Gap("education", False, name, name, "usual", typical.text, "",
+                Gap("education", False, name, name, USUAL, typical.text, "",
                     tuple(typical.cite))
             )  # fmt: skip
     for rc in role.credentials:

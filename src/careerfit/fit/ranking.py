@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from careerfit.fit import formulas
 from careerfit.fit.answers import Answers
 from careerfit.fit.explain import explain
-from careerfit.fit.gaps import Gap, gaps
+from careerfit.fit.gaps import USUAL, Gap, gaps
 from careerfit.fit.person import Person, person_from
 from careerfit.fit.tables import Tables, tables
 from careerfit.kb.knowledge_base import KnowledgeBase
@@ -177,7 +177,7 @@ class RoleResult:
         hard = [g.short for g in self.gaps if g.hard]
         if hard:
             return "needs " + " and ".join(hard)
-        usual = [g.short for g in self.gaps if g.status == "usual"]
+        usual = [g.short for g in self.gaps if g.status == USUAL]
         return "usually asks " + " and ".join(usual) if usual else READY
 
     @property
