@@ -39,7 +39,8 @@ def test_the_quiz_stops_early_and_says_how_many_it_asked_and_why(invoke):
 def test_going_on_continues_the_same_quiz_with_a_few_more_questions(invoke):
     asked, _ = _walk()
     longer, given = _walk(more=MORE)
-    assert longer[: len(asked)] == asked and len(longer) == len(asked) + MORE
+    # a few more; more still if the first role became too close to call on the way
+    assert longer[: len(asked)] == asked and len(longer) >= len(asked) + MORE
     replies = typed_replies(STUDENT.answers, longer).splitlines(keepends=True)
     typed = "".join(replies[: len(asked)]) + "y\n" + "".join(replies[len(asked) :]) + "n\n"
     result = invoke("quiz", input=typed)

@@ -39,10 +39,7 @@ def test_someone_answering_as_a_role_gets_it_first_or_too_close_to_call(kb, role
 def test_contributions_add_up_to_the_fit_and_data_gaps_count_for_nothing(kb, samples, sample):
     for r in rank(kb, samples[sample]).ranked:
         assert r.fit == pytest.approx(sum(c.points for c in r.contributions))
-        assert -100 - 1e-9 <= r.fit <= 100 + 1e-9
-        known = [c for c in r.contributions if c.known]
-        if known:
-            assert sum(c.share for c in known) == pytest.approx(1)
+        assert r.fit <= 100 + 1e-9
         for c in r.unknown:
             assert c.share == 0 and c.points == 0 and NO_DATA in c.reason
 
@@ -94,6 +91,27 @@ def test_a_factor_without_data_is_left_out_of_that_role_and_shown_as_no_data(kb_
     assert not pay.known and pay.reason == f"Pay: {NO_DATA}"
     other = rank(kb, low).for_role("paralegal"), rank(kb, high).for_role("paralegal")
     assert other[0].fit != other[1].fit  # while it still moves a role that has it
+
+
+def test_no_data_never_lifts_a_role_above_the_same_role_with_its_condition_met(kb_copy):
+    """A missing pay figure is not a met one: the role lacking it cannot lead for want of it.
+
+    Meeting a pay need that most answers meet earns little, so a fit that averaged over the
+    factors a role has data for would rank a role with no pay data above the same role whose
+    pay meets the need.
+    """
+    data = yaml.safe_load((kb_copy / "roles.yaml").read_text())
+    clerk = next(r for r in data["roles"] if r["id"] == "legal-clerk")
+    twin = {**clerk, "id": "twin-clerk", "title": "Twin Clerk", "pay": []}
+    twin["not_known"] = {**clerk.get("not_known", {}), "pay": "No source gives this role's pay."}
+    data["roles"].append(twin)
+    (kb_copy / "roles.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    kb = load(kb_copy)
+    for p in PERSONAS:
+        answers = {**p.answers, "pay": "30000"}  # met by the clerk's pay
+        ranking = rank(kb, answers)
+        clerk_fit, twin_fit = (ranking.for_role(i).fit for i in ("legal-clerk", "twin-clerk"))
+        assert clerk_fit >= twin_fit, (p.id, clerk_fit, twin_fit)
 
 
 def test_too_few_answers_about_the_work_give_no_ranking(kb):
@@ -193,8 +211,6 @@ def test_noisy_respondents_are_reproducible(kb):
 WRONG_IN_TOP_THREE = {
     "p24": "a court recorder who transcribes hearings: only two roles fit her better than "
     "chance, so third place goes to a role below chance (the compliance officer)",
-    "p30": "an executive assistant to three partners who also deals with their clients: the "
-    "intake specialist comes third on client contact",
 }
 
 

@@ -7,7 +7,7 @@ gives (the tests check this). Chunks are large, so numpy's fixed costs are share
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit.fit import formulas
 from careerfit.fit.gaps import is_hard
@@ -16,6 +16,15 @@ from careerfit.fit.tables import tables
 if TYPE_CHECKING:
     from careerfit.batch.encode import Column
     from careerfit.kb.knowledge_base import KnowledgeBase
+
+
+class Factor(NamedTuple):
+    """A factor for many respondents x roles, as a single quiz scores it."""
+
+    weight: float
+    counts: Any  # the pairs it counts for: the respondent answered it, the role has data
+    score: Any  # its score for each pair
+    best: Any  # the most it could score for each role (1 for an interest)
 
 
 class Scorer:
@@ -111,11 +120,10 @@ class Scorer:
                 people.study = np.where(known >= 0, known, people.study)
         return people
 
-    def _factors(self, people: People) -> list[tuple[float, Any, Any]]:
+    def _factors(self, people: People) -> list[Factor]:
         """Every factor in knowledge-base order, as a single quiz lists them.
 
-        Each is: its weight, the pairs it counts for (n x roles: the respondent answered
-        it and the role has data for it) and its score for each pair.
+        Each is a :class:`Factor`: weight, the pairs it counts for, scores and best scores.
         """
         import numpy as np
 
@@ -124,14 +132,14 @@ class Scorer:
         has, chance = self.settings
         close = formulas.shared(np, people.chosen[:, None], self.offered)
         counts = (people.chosen != 0)[:, None] & has[None, :]
-        out.append((rules.settings.weight, counts, formulas.beyond_chance(np, close, chance)))
+        out.append(_condition(rules.settings.weight, counts, close, chance))
         need = people.need
         safe_need = np.where(need > 0, need, 1.0)
         has, figures, chance = self.figures
         with np.errstate(divide="ignore", invalid="ignore"):
             close = formulas.pay(np, safe_need[:, None], figures, rules.pay.shortfall_to_zero)
         counts = (need > 0)[:, None] & has[None, :]
-        out.append((rules.pay.weight, counts, formulas.beyond_chance(np, close, chance)))
+        out.append(_condition(rules.pay.weight, counts, close, chance))
         rule = rules.preparation
         reach = np.where(people.study > people.have, people.study, people.have)
         has, usual, chance = self.usual
@@ -139,14 +147,14 @@ class Scorer:
             np, reach[:, None], usual, rule.per_level_short, rule.per_level_over
         )
         counts = (people.have >= 0)[:, None] & has[None, :]
-        out.append((rule.weight, counts, formulas.beyond_chance(np, close, chance)))
+        out.append(_condition(rule.weight, counts, close, chance))
         has, chance = self.credentials
         close = formulas.shared(np, people.held[:, None], self.listed)
         counts = (people.held != 0)[:, None] & has[None, :]
-        out.append((rules.credentials.weight, counts, formulas.beyond_chance(np, close, chance)))
+        out.append(_condition(rules.credentials.weight, counts, close, chance))
         return out
 
-    def _dimensions(self, people: People) -> list[tuple[float, Any, Any]]:
+    def _dimensions(self, people: People) -> list[Factor]:
         """The dimensions as factors, from each respondent's place on each.
 
         Interests score together by shape, as :func:`careerfit.fit.formulas.shape` says;
@@ -175,35 +183,50 @@ class Scorer:
         )
         enough = sum(known) >= self.kb.questions_file.quality.min_shared_dimensions
         shape = {i: k for k, i in enumerate(interest)}
-        out: list[tuple[float, Any, Any]] = []
+        out: list[Factor] = []
         for i, (d, (has, levels, chance)) in enumerate(zip(dims, self.dims, strict=True)):
             if i in shape:
                 k = shape[i]
-                out.append((d.weight, (known[k] > 0) & enough, terms[k] * total / d.weight))
+                out.append(
+                    Factor(d.weight, (known[k] > 0) & enough, terms[k] * total / d.weight, 1.0)
+                )
                 continue
             close = formulas.dimension(np, places[d.id][:, None], levels)
             counts = answered[d.id][:, None] & has[None, :]
-            out.append((d.weight, counts, formulas.beyond_chance(np, close, chance)))
+            out.append(_condition(d.weight, counts, close, chance))
         return out
 
-    def _fits(self, people: People, factors: list[tuple[float, Any, Any]]) -> Any:
+    def _fits(self, people: People, factors: list[Factor]) -> Any:
         """Each respondent's fit for each role, added up as one quiz adds them up.
 
-        A factor's share is of the weights counted for that respondent and role; its points
+        A factor's share is its weight over the most the factors counted for that respondent
+        and role could earn (:func:`careerfit.fit.formulas.best_beyond_chance`); its points
         are ``100 x share x score``, summed in the same order as a single quiz sums them.
         """
         import numpy as np
 
         roles = len(self.ids)
         total = np.zeros((people.n, roles))
-        for weight, counts, _ in factors:
-            total = total + np.where(counts, weight, 0.0)
+        for f in factors:
+            total = total + np.where(f.counts, f.weight * f.best, 0.0)
         fit = np.zeros((people.n, roles))
         safe_total = np.where(total > 0, total, 1.0)
-        for weight, counts, score in factors:
-            share = np.where(total > 0, weight / safe_total, 0.0)
-            fit = fit + np.where(counts, 100 * share * score, 0.0)
+        for f in factors:
+            share = np.where(total > 0, f.weight / safe_total, 0.0)
+            fit = fit + np.where(f.counts, 100 * share * f.score, 0.0)
         return fit
+
+
+def _condition(weight: float, counts: Any, close: Any, chance: Any) -> Factor:
+    """A factor scored by closeness against chance, as a single quiz scores it."""
+    import numpy as np
+
+    return Factor(
+        weight,
+        counts,
+        formulas.beyond_chance(np, close, chance),
+        formulas.best_beyond_chance(np, chance),
+    )
 
 
 class People:

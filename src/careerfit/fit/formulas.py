@@ -166,3 +166,14 @@ def beyond_chance(xp: Any, closeness: Any, chance: Any) -> Any:
     """
     spread = xp.maximum(chance, 1 - chance)
     return (closeness - chance) / xp.where(spread > 0, spread, 1.0)
+
+
+def best_beyond_chance(xp: Any, chance: Any) -> Any:
+    """The most a factor can score against chance: its score when the closeness is 1.
+
+    Below 1 when chance is above one half: meeting a condition nearly everyone meets says
+    little. A role's fit is its points over the most points its factors could earn, so that
+    100 is every role's best; over the plain sum of weights, a role with no data on such a
+    factor would be spared a factor that could not earn it much, and lead for want of data.
+    """
+    return beyond_chance(xp, 1.0, chance)

@@ -10,12 +10,13 @@ How it works (docs/scoring.md has the full story and a worked example):
   to 1, split into one term per kind of work (:func:`careerfit.fit.formulas.shape`).
 * Working from home, workplace, pay, education and credentials score one by one: a
   closeness from 0 to 1 (rules in questions.yaml), measured against what random answers
-  would get (:mod:`careerfit.fit.chance`), so 0 is chance and 1 the best.
-* A role's fit is 100 times the weighted sum of those scores, over the factors the person
-  answered *and* the sources give for that role: a factor no source gives for a role is
-  left out of that role's fit (weights renormalised) and shown as "no data", never filled
-  with an average. Each factor's points are ``100 * share * score`` and add up to the fit.
-  Random answers average 0; the same profile and every condition met give 100.
+  would get (:mod:`careerfit.fit.chance`), so 0 is chance (the best is 1 or less).
+* A role's fit is 100 times the weighted sum of those scores over the most that sum could
+  be, over the factors the person answered *and* the sources give for that role: a factor
+  no source gives for a role is left out of that role's fit (weights renormalised) and
+  shown as "no data", never filled with an average. Each factor's points are
+  ``100 * share * score`` and add up to the fit. Random answers average 0; the same
+  profile and every condition met give 100, whatever data the role has.
 * Hard requirements (a minimum education, a required credential) never lower the fit: a role
   the person cannot enter yet keeps its rank and is marked "needs ..." (its gaps).
 
@@ -59,7 +60,7 @@ class Contribution:
 
     factor: str
     label: str
-    share: float  # this factor's weight as a share of the weights counted for this role
+    share: float  # this factor's weight over the most the role's counted factors could earn
     score: float  # how far this factor speaks for the role: > 0 for it, 0 neither, < 0 against
     reason: str  # the closeness in plain words
     brief: str  # the same in a few words, for a table cell
@@ -320,6 +321,7 @@ def _scores(
             if k:
                 weight[f][j] = active[f].weight
                 score[f][j] = term * total / active[f].weight
+    best = [[1.0] * n for _ in active]  # the most each factor could score: 1 for interests
     for f, factor in enumerate(active):
         if factor.interest:
             continue
@@ -330,7 +332,8 @@ def _scores(
             if close is not None:
                 weight[f][j] = factor.weight
                 score[f][j] = _beyond(close, chance[r])
-    totals = [sum(weight[f][j] for f in range(len(active))) for j in range(n)]
+                best[f][j] = formulas.best_beyond_chance(formulas.SCALAR, _chance(chance[r]))
+    totals = [sum(weight[f][j] * best[f][j] for f in range(len(active))) for j in range(n)]
     share = [[w / totals[j] if totals[j] else 0.0 for j, w in enumerate(row)] for row in weight]
     return Scores(share, score, means)
 
@@ -372,9 +375,14 @@ def _chance_row(t: Tables, factor: Factor) -> tuple[float | None, ...]:
     return t.chance.dims[t.dim_index(factor.id)]
 
 
+def _chance(chance: float | None) -> float:
+    """What random answers get on a factor; 0 where the bank cannot say."""
+    return 0.0 if chance is None else chance
+
+
 def _beyond(closeness: float, chance: float | None) -> float:
     """A factor's closeness measured against what random answers would get."""
-    return formulas.beyond_chance(formulas.SCALAR, closeness, 0.0 if chance is None else chance)
+    return formulas.beyond_chance(formulas.SCALAR, closeness, _chance(chance))
 
 
 def _fit_sums(scores: Scores) -> list[float]:
