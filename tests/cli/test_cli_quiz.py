@@ -10,6 +10,7 @@ from careerfit.fit.ranking import rank
 from support.bundled import bundled_kb
 from support.helpers import answers_file, typed_replies
 from support.personas import persona
+from support.simulate import answers_like
 
 STUDENT = persona("p11")  # a law student who wants to clerk for a judge
 QUESTIONS = len(bundled_kb().questions)
@@ -66,6 +67,21 @@ def test_a_student_sees_what_the_law_clerk_usually_asks_not_ready(invoke, tmp_pa
     assert clerk["status"] == "usually asks a law degree (J.D.)" and clerk["ready"]
     table = invoke("quiz", "--answers", path).stdout
     assert "usually asks" in table and "Law Clerk" in table
+
+
+def test_only_on_site_shows_a_job_done_from_home_as_no_better_than_chance(invoke, tmp_path):
+    kb = bundled_kb()
+    path = answers_file(tmp_path, answers_like(kb, kb.by_id["virtual-legal-assistant"]))
+
+    def table(where: str) -> str:
+        out = invoke("quiz", "--answers", path, "--what-if", f"remote={where}",
+                     "--top", str(len(kb.roles))).stdout  # fmt: skip
+        return " ".join(out.split())
+
+    home, site = table("home-only"), table("site-only")
+    assert "1 Virtual Legal Assistant" in home
+    assert "1 Virtual Legal Assistant" not in site
+    assert re.search(r"Virtual Legal Assistant [░█]+ 0 ready no better than chance", site), site
 
 
 def test_quiz_json_contributions_add_up(invoke, tmp_path):

@@ -114,6 +114,22 @@ def test_no_data_never_lifts_a_role_above_the_same_role_with_its_condition_met(k
         assert clerk_fit >= twin_fit, (p.id, clerk_fit, twin_fit)
 
 
+def test_only_on_site_rules_out_a_job_done_from_home_however_well_the_rest_fits(kb):
+    """ "Only on site, never from home" is a limit, not a leaning (the issue's example: a
+    home-based typist offered an office job)."""
+    virtual = kb.by_id["virtual-legal-assistant"]
+    like_it = answers_like(kb, virtual)
+    for where, ruled_out in (("site-only", True), ("mostly-site", False), ("home-only", False)):
+        result = rank(kb, {**like_it, "remote": where}).for_role(virtual.id)
+        assert (result.fit <= 0) == ruled_out, (where, result.fit)
+        home = next(c for c in result.contributions if c.factor == "remote")
+        assert ("rules it out" in home.reason) == ruled_out, home.reason
+        assert result.fit == pytest.approx(sum(c.points for c in result.contributions))
+    ranking = rank(kb, {**like_it, "remote": "site-only"})
+    assert ranking.ranked[0].role.id != virtual.id
+    assert "rules it out" in (ranking.for_role(virtual.id).reason_against or "")
+
+
 def test_too_few_answers_about_the_work_give_no_ranking(kb):
     only_background = {"education": "bachelor", "pay": "50000", "credentials": ("nala-cp",)}
     assert not assess(kb, only_background).enough

@@ -25,6 +25,7 @@ class Factor(NamedTuple):
     counts: Any  # the pairs it counts for: the respondent answered it, the role has data
     score: Any  # its score for each pair
     best: Any  # the most it could score for each role (1 for an interest)
+    rules_out: Any = False  # the pairs an "only ..." answer rules out (a condition's end)
 
 
 class Scorer:
@@ -193,7 +194,8 @@ class Scorer:
                 continue
             close = formulas.dimension(np, places[d.id][:, None], levels)
             counts = answered[d.id][:, None] & has[None, :]
-            out.append(_condition(d.weight, counts, close, chance))
+            limit = counts & formulas.rules_out(close)
+            out.append(_condition(d.weight, counts, close, chance)._replace(rules_out=limit))
         return out
 
     def _fits(self, people: People, factors: list[Factor]) -> Any:
@@ -201,20 +203,23 @@ class Scorer:
 
         A factor's share is its weight over the most the factors counted for that respondent
         and role could earn (:func:`careerfit.fit.formulas.best_beyond_chance`); its points
-        are ``100 x share x score``, summed in the same order as a single quiz sums them.
+        are ``100 x share x score``, summed in the same order as a single quiz sums them,
+        and the sum is held at 0 or below where an "only ..." answer rules the role out.
         """
         import numpy as np
 
         roles = len(self.ids)
         total = np.zeros((people.n, roles))
+        ruled = np.zeros((people.n, roles), dtype=bool)
         for f in factors:
             total = total + np.where(f.counts, f.weight * f.best, 0.0)
+            ruled = ruled | f.rules_out
         fit = np.zeros((people.n, roles))
         safe_total = np.where(total > 0, total, 1.0)
         for f in factors:
             share = np.where(total > 0, f.weight / safe_total, 0.0)
             fit = fit + np.where(f.counts, 100 * share * f.score, 0.0)
-        return fit
+        return np.where(ruled, np.minimum(fit, 0.0), fit)
 
 
 def _condition(weight: float, counts: Any, close: Any, chance: Any) -> Factor:

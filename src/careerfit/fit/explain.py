@@ -8,6 +8,7 @@ neutral, and a factor no source gives for the role says "no data for this role".
 
 from __future__ import annotations
 
+from careerfit.fit import formulas
 from careerfit.fit.gaps import LEVEL_NAMES
 from careerfit.fit.person import Person
 from careerfit.fit.tables import role_level
@@ -108,9 +109,14 @@ def _on_condition(person: Person, role: Role, dim: Dimension) -> Reason:
     wish = next(words for limit, words in _HOME if mine < limit)
     if its is None:
         return f"{dim.label}: {wish}; {NO_DATA}", NO_DATA
+    where = f"{dim.label}: {wish}, and {_ROLE_HOME[round(its * 4)]}"
+    if formulas.rules_out(formulas.dimension(formulas.SCALAR, mine, its)):
+        return f"{where}, which rules it out: it is not a match however well the rest fits", (
+            "home or site rules it out"
+        )
     gap = abs(mine - its)
     brief = "suits" if gap <= 0.25 else "partly suits" if gap <= 0.5 else "does not suit"
-    return f"{dim.label}: {wish}, and {_ROLE_HOME[round(its * 4)]}", f"home or site {brief} you"
+    return where, f"home or site {brief} you"
 
 
 # Kinds of workplace in words; every screen and report uses these.

@@ -48,6 +48,16 @@ def dimension(xp: Any, person: Any, role: Any) -> Any:
     return 1 - xp.abs(person - role)
 
 
+def rules_out(closeness: Any) -> Any:
+    """True where a condition's closeness is 0: the person at one end, the role at the other.
+
+    Only an answer at the end of a condition ("only from home", "only on site, never from
+    home") can be that far from a role, and it states a limit, not a leaning: a role that is
+    the opposite is not a match however well the rest fits, so its fit is held at 0 or below.
+    """
+    return closeness <= 0
+
+
 def counted(xp: Any, places: list[Any], weights: list[float], neutral: float) -> list[Any]:
     """Each kind of work's weight in the shape, scaled by how far the person leans on it.
 

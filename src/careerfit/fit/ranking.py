@@ -17,6 +17,8 @@ How it works (docs/scoring.md has the full story and a worked example):
   shown as "no data", never filled with an average. Each factor's points are
   ``100 * share * score`` and add up to the fit. Random answers average 0; the same
   profile and every condition met give 100, whatever data the role has.
+* "Only from home" and "only on site" are limits: a role at the other end is ruled out,
+  its fit held at 0 or below (:func:`careerfit.fit.formulas.rules_out`).
 * Hard requirements (a minimum education, a required credential) never lower the fit: a role
   the person cannot enter yet keeps its rank and is marked "needs ..." (its gaps).
 
@@ -84,6 +86,7 @@ class Scores:
     share: list[list[float]]
     score: list[list[float | None]]
     mean: list[float | None]  # [role] the person's mean interest over the kinds both know
+    limit: list[int | None]  # [role] the factor whose end answer rules the role out, if any
 
 
 class Explainer:
@@ -128,11 +131,29 @@ class Explainer:
                         score is not None,
                     )
                 )
+            _held_at_zero(contributions, self.scores.limit[index])
             found = gaps(
                 self.kb, self.person.education, self.person.credentials, role, self.person.years
             )
             self._done[index] = tuple(contributions), tuple(found)
         return self._done[index]
+
+
+def _held_at_zero(contributions: list[Contribution], limit: int | None) -> None:
+    """Charge the factor that rules a role out with the points that hold its fit at 0.
+
+    The fit of a role an "only ..." answer rules out is at most 0 (:func:`_fit_sums`); the
+    points still add up to it, and the factor that rules it out shows what it cost.
+    """
+    if limit is None:
+        return
+    above = sum(c.points for c in contributions)
+    ruling = contributions[limit]
+    if above > 0 and ruling.share > 0:
+        score = ruling.score - above / (100 * ruling.share)
+        contributions[limit] = Contribution(
+            ruling.factor, ruling.label, ruling.share, score, ruling.reason, ruling.brief
+        )
 
 
 @record(eq=False)
@@ -321,6 +342,7 @@ def _scores(
             if k:
                 weight[f][j] = active[f].weight
                 score[f][j] = term * total / active[f].weight
+    limit: list[int | None] = [None] * n
     best = [[1.0] * n for _ in active]  # the most each factor could score: 1 for interests
     for f, factor in enumerate(active):
         if factor.interest:
@@ -333,9 +355,11 @@ def _scores(
                 weight[f][j] = factor.weight
                 score[f][j] = _beyond(close, chance[r])
                 best[f][j] = formulas.best_beyond_chance(formulas.SCALAR, _chance(chance[r]))
+                if factor.id in person.levels and formulas.rules_out(close):
+                    limit[j] = f
     totals = [sum(weight[f][j] * best[f][j] for f in range(len(active))) for j in range(n)]
     share = [[w / totals[j] if totals[j] else 0.0 for j, w in enumerate(row)] for row in weight]
-    return Scores(share, score, means)
+    return Scores(share, score, means, limit)
 
 
 def _factor_row(
@@ -388,7 +412,8 @@ def _beyond(closeness: float, chance: float | None) -> float:
 def _fit_sums(scores: Scores) -> list[float]:
     """Each scored role's fit: 100 x share x score, added up factor by factor.
 
-    The one place the sum is written, so that every path gives bit-identical fits.
+    At most 0 for a role an "only ..." answer rules out (:func:`formulas.rules_out`). The
+    one place the sum is written, so that every path gives bit-identical fits.
     """
     out = []
     for j in range(len(scores.mean)):
@@ -397,5 +422,5 @@ def _fit_sums(scores: Scores) -> list[float]:
             score = scores.score[f][j]
             if score is not None:
                 fit += 100 * scores.share[f][j] * score
-        out.append(fit)
+        out.append(fit if scores.limit[j] is None else min(fit, 0.0))
     return out
