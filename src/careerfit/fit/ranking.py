@@ -76,17 +76,27 @@ class Contribution:
 
 @record
 class Scores:
-    """Every role's share and score on every factor in play ([factor][role]).
+    """Every role's weight and score on every factor in play ([factor][role]).
 
     ``score`` is None where no source gives the role that factor; it is then left out of
-    the role's fit and its share is 0. The points a factor earns a role are
+    the role's fit and its weight and share are 0. The points a factor earns a role are
     ``100 * share * score``, and they add up to the role's fit.
     """
 
-    share: list[list[float]]
+    weight: list[list[float]]  # the factor's weight where it counts for the role, else 0
+    total: list[float]  # [role] the most the counted factors could earn: sum of weight x best
     score: list[list[float | None]]
     mean: list[float | None]  # [role] the person's mean interest over the kinds both know
     limit: list[int | None]  # [role] the factor whose end answer rules the role out, if any
+
+    def share(self, f: int, j: int) -> float:
+        """Factor ``f``'s share of role ``j``'s fit: its weight over the most it could earn.
+
+        Worked out when asked: the adaptive quiz needs only the fits of thousands of
+        candidate answers, and the explanation the shares of a handful of roles.
+        """
+        total = self.total[j]
+        return self.weight[f][j] / total if total else 0.0
 
 
 class Explainer:
@@ -113,7 +123,7 @@ class Explainer:
             contributions = []
             for f, factor in enumerate(self.active):
                 score = self.scores.score[f][index]
-                share = self.scores.share[f][index]
+                share = self.scores.share(f, index)
                 reason, brief = explain(
                     self.person, role, factor.id, self.kb.dimension(factor.id),
                     names=self.names,
@@ -330,6 +340,7 @@ def _scores(
     leaning = formulas.counted(formulas.SCALAR, places, weights, neutral)
     rows = [t.levels[t.dim_index(active[f].id)] for f in interest]
     means: list[float | None] = [None] * n
+    totals = [0.0] * n  # the most each role's counted factors could earn (interests: 1 each)
     for j, r in enumerate(roles):
         levels = [row[r] for row in rows]
         known = [0.0 if lv is None else 1.0 for lv in levels]
@@ -342,8 +353,8 @@ def _scores(
             if k:
                 weight[f][j] = active[f].weight
                 score[f][j] = term * total / active[f].weight
+                totals[j] += active[f].weight
     limit: list[int | None] = [None] * n
-    best = [[1.0] * n for _ in active]  # the most each factor could score: 1 for interests
     for f, factor in enumerate(active):
         if factor.interest:
             continue
@@ -354,12 +365,11 @@ def _scores(
             if close is not None:
                 weight[f][j] = factor.weight
                 score[f][j] = _beyond(close, chance[r])
-                best[f][j] = formulas.best_beyond_chance(formulas.SCALAR, _chance(chance[r]))
+                best = formulas.best_beyond_chance(formulas.SCALAR, _chance(chance[r]))
+                totals[j] += factor.weight * best
                 if factor.id in person.levels and formulas.rules_out(close):
                     limit[j] = f
-    totals = [sum(weight[f][j] * best[f][j] for f in range(len(active))) for j in range(n)]
-    share = [[w / totals[j] if totals[j] else 0.0 for j, w in enumerate(row)] for row in weight]
-    return Scores(share, score, means, limit)
+    return Scores(weight, totals, score, means, limit)
 
 
 def _factor_row(
@@ -416,11 +426,11 @@ def _fit_sums(scores: Scores) -> list[float]:
     one place the sum is written, so that every path gives bit-identical fits.
     """
     out = []
-    for j in range(len(scores.mean)):
+    for j, total in enumerate(scores.total):
         fit = 0.0
-        for f in range(len(scores.score)):
-            score = scores.score[f][j]
-            if score is not None:
-                fit += 100 * scores.share[f][j] * score
+        for f, row in enumerate(scores.score):
+            score = row[j]
+            if score is not None and total:
+                fit += 100 * (scores.weight[f][j] / total) * score
         out.append(fit if scores.limit[j] is None else min(fit, 0.0))
     return out
