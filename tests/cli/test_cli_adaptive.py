@@ -66,7 +66,8 @@ def test_a_resumed_quiz_carries_on_with_the_questions_it_would_have_asked(invoke
     asked, given = _walk()
     replies = typed_replies(STUDENT.answers, asked).splitlines(keepends=True)
     first = invoke("quiz", input="".join(replies[:6]) + "q\n")
-    assert first.exit_code == 0 and "Saved: 6" in first.stdout
+    # the adaptive quiz asks what it needs, so it does not say "6 of 40"
+    assert first.exit_code == 0 and "Saved: 6 answers." in first.stdout
     resumed = invoke("quiz", input="y\n" + "".join(replies[6:]) + "n\n")
     assert resumed.exit_code == 0, resumed.output
     out = " ".join(resumed.stdout.split())

@@ -126,10 +126,13 @@ def _stored_or_taken(
     answered = sessions.take(kb, store, ui, restart, resume, full)
     if not answered.finished:
         done, total = len(answered.answers), len(kb.questions)
+        # "3 of 40" only where all 40 will be asked: the adaptive quiz asks what it needs.
+        noun = "answer" if done == 1 else "answers"
+        count = f"{done} of {total} answered" if full else f"{done} {noun}"
         text = (
             "Nothing was answered, so nothing was saved."
             if not done
-            else said(f"Saved: {done} of {total} answered. Run 'careerfit quiz' to carry on.")
+            else said(f"Saved: {count}. Run 'careerfit quiz' to carry on.")
         )
         print_rich(present.widgets.plain(text))
         raise typer.Exit(0)
