@@ -36,6 +36,17 @@ def test_the_quiz_stops_early_and_says_how_many_it_asked_and_why(invoke):
     assert len(stored["answers"]) == len(given)
 
 
+def test_stored_results_and_the_report_say_how_many_were_asked_and_why_it_stopped(invoke):
+    asked, _ = _walk()
+    assert invoke("quiz", input=typed_replies(STUDENT.answers, asked) + "n\n").exit_code == 0
+    note = f"You answered {len(asked)} of the {QUESTIONS} questions: the quiz stopped because"
+    assert note in " ".join(invoke("results").stdout.split())
+    stored = json.loads(invoke("results", "--json").stdout)
+    assert stored["questions_asked"] == len(asked) and "chance" in stored["stopped_because"]
+    assert note in invoke("export", "-o", "-").stdout
+    assert json.loads(invoke("export", "-o", "-", "--format", "json").stdout)["stopped"]
+
+
 def test_going_on_continues_the_same_quiz_with_a_few_more_questions(invoke):
     asked, _ = _walk()
     longer, given = _walk(more=MORE)

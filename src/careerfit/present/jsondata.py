@@ -184,6 +184,7 @@ def report(r: Report) -> dict[str, Any]:
         "answered_against": r.answered_against,
         "dropped_answers": list(r.dropped),
         "from": r.source_label,
+        "stopped": r.stopped,
         "not_enough": r.not_enough,
         "too_close_to_call": r.tie,
         "better_than_chance": r.chance,

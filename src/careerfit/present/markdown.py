@@ -205,6 +205,8 @@ def _meta(r: Report) -> list[str]:
         f"- careerfit version: {inline(r.careerfit_version)}",
         f"- Knowledge base version: {inline(r.kb_version)}",
     ]
+    if r.stopped:
+        meta.append(f"- {inline(r.stopped)}")
     if r.answered_against:
         note = (
             f"- Note: these answers were given against an older knowledge base "

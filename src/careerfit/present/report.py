@@ -54,6 +54,7 @@ class Report:
     answered_against: str | None  # the older knowledge-base version, when it differs
     dropped: tuple[str, ...]  # answers no longer asked by the current questions
     source_label: str  # "quiz 3, started 2026-11-25" or "answers file x.yaml"
+    stopped: str | None  # how many questions an adaptive quiz asked and why it stopped
     ranked: tuple[RoleResult, ...]
     places: tuple[str, ...]  # each ranked role's place as shown: "3", or "1-2" for a tie
     not_enough: str | None  # why there is no ranking yet, when there is not
@@ -84,6 +85,7 @@ def build(kb: KnowledgeBase, answered: Answered, assessment: Assessment, top: in
         answered_against=answered.answered_against,
         dropped=answered.dropped,
         source_label=wording.label(answered),
+        stopped=wording.stopped_note(answered, len(kb.questions)),
         ranked=assessment.ranked,
         places=tuple(wording.rank_label(assessment, r) for r in assessment.ranked),
         not_enough=None if assessment.enough else wording.not_enough(kb, assessment),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from careerfit.clock import local
 from careerfit.errors import QuizStopped, SessionBusy, UsageError
+from careerfit.fit.adaptive import plan
 from careerfit.fit.answers import Value, replay
 from careerfit.fit.assess import Assessment, assess
 from careerfit.fit.caveats import concerns
@@ -276,10 +277,22 @@ def overview(kb: KnowledgeBase, store: Store) -> list[Overview]:
 
 
 def stored(kb: KnowledgeBase, store: Store, session_id: int | None) -> Answered:
-    """A stored quiz's answers (default: the latest) re-checked against the current questions."""
+    """A stored quiz's answers (default: the latest) re-checked against the current questions.
+
+    A finished adaptive quiz says again how many questions it asked and why it stopped:
+    the stop rule depends only on the answers, the order they were asked in and the
+    knowledge base, so it is worked out again rather than stored (and not at all when the
+    knowledge base has changed since, as it might not stop there now).
+    """
     session = store.session(session_id)
-    answers, dropped = replay(kb.questions_file, store.answers(session.id))
+    logged = store.answers(session.id, skipped=True)
+    answers, dropped = replay(kb.questions_file, {q: v for q, v in logged.items() if v is not None})
     older = session.kb_version if session.kb_version != kb.version else None
+    asked, stopped = None, None
+    if session.status == "complete" and older is None and len(logged) < len(kb.questions):
+        done = plan(kb, answers, list(logged))
+        if done.question is None:
+            asked, stopped = len(logged), done.why
     return Answered(
         answers,
         "stored",
@@ -288,6 +301,8 @@ def stored(kb: KnowledgeBase, store: Store, session_id: int | None) -> Answered:
         unfinished=session.status == "in-progress",
         answered_against=older,
         dropped=tuple(dropped) if older else (),
+        asked=asked,
+        stopped=stopped,
     )
 
 
