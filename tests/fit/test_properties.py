@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerfit.fit.ranking import rank
+from careerfit.fit.tables import role_level
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.kb.load import load
 from careerfit.kb.questions import QuestionKind
@@ -59,6 +60,26 @@ def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(ca
         assert r.fit <= 100 + 1e-9  # 100 is the best; below 0 is worse than chance
         assert abs(sum(c.points for c in r.contributions) - r.fit) < 1e-9
         assert all(c.points == 0 for c in r.unknown)
+
+
+@SETTINGS
+@given(kb_and_answers())
+def test_an_only_answer_rules_out_exactly_the_roles_at_the_other_end(case):
+    """The family of "a site-only person offered a job done from home": every condition,
+    either end, any role. A role is held at 0 or below, and told why, exactly when the
+    person answered a condition at one end and the role sits at the other."""
+    kb, answers = case
+    results = rank(kb, answers)
+    conditions = [d for d in kb.dimensions if d.kind == "condition"]
+    for r in results.ranked:
+        ruled = False
+        for d in conditions:
+            mine, its = results.person.levels.get(d.id), role_level(r.role, d)
+            ruled |= mine is not None and its is not None and abs(mine - its) == 1
+        told = [c for c in r.contributions if "rules it out" in c.reason]
+        assert bool(told) == ruled, (r.role.id, [c.reason for c in r.contributions])
+        if ruled:
+            assert r.fit <= 0 and told[0].points <= 0
 
 
 @SETTINGS
