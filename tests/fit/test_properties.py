@@ -8,6 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careerfit.fit import many
+from careerfit.fit.certainty import one_by_one
+from careerfit.fit.person import person_from, shifted
 from careerfit.fit.ranking import rank
 from careerfit.fit.tables import role_level
 from careerfit.kb.knowledge_base import KnowledgeBase
@@ -60,6 +63,22 @@ def test_any_valid_answers_give_fits_in_range_that_add_up_and_rank_every_role(ca
         assert r.fit <= 100 + 1e-9  # 100 is the best; below 0 is worse than chance
         assert abs(sum(c.points for c in r.contributions) - r.fit) < 1e-9
         assert all(c.points == 0 for c in r.unknown)
+
+
+@SETTINGS
+@given(kb_and_answers(), st.integers(0, 4))
+def test_many_people_at_once_score_exactly_as_one_at_a_time(case, step):
+    """The adaptive quiz scores every likely answer in one numpy pass, and batch scoring
+    every respondent: the fits must be the very numbers one scoring each gives, bit for
+    bit, or the quiz would choose differently from what the docs describe."""
+    kb, answers = case
+    person = person_from(kb, answers)
+    moved = [shifted(person, d, step) for d in person.levels]  # as the tie check moves them
+    persons = [person, *moved]
+    everyone = range(len(kb.roles))
+    assert many.fits_of_each(kb, persons, everyone) == one_by_one(kb, persons, everyone)
+    picked = list(everyone)[::2]
+    assert many.fits_of_each(kb, persons, picked) == one_by_one(kb, persons, picked)
 
 
 @SETTINGS

@@ -25,8 +25,10 @@ Nothing here prompts or stores: :mod:`careerfit.quiz.sessions` asks and saves.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from typing import TypeVar
 
+from careerfit.fit import many
 from careerfit.fit.answers import Answers
 from careerfit.fit.certainty import enough, too_close
 from careerfit.fit.person import Person, person_from
@@ -44,6 +46,8 @@ BROUGHT = ("education", "credential", "role", "years")
 # How much more a question that could move a close gap counts than one that could move a
 # wide one: gaps are weighed by 1 / (1 + (gap / CLOSE)^2), in fit points.
 CLOSE = 10.0
+
+K = TypeVar("K", bound=Hashable)
 
 
 @record
@@ -80,17 +84,18 @@ def plan(kb: KnowledgeBase, answers: Answers, asked: Collection[str], go_on: boo
     table = {t.id: t for t in tables(kb).questions}
     if not enough(kb, person):
         return Plan(_widest(kb, person, leading, left, table), False, None, "")
-    alike: dict[tuple[object, ...], list[tuple[float, list[float]]]] = {}
-    moves = {}
-    for q in left:
-        row = table[q.id]
-        # Questions that move the same kind of work by the same steps (whichever way they
-        # are keyed) have the same likely answers and effects: work them out once.
-        key = (row.dim, tuple(sorted(row.moves))) if row.dim and not row.multi else (q.id,)
-        if key not in alike:
-            alike[key] = _moves(kb, person, row, leading)
-        if alike[key]:
-            moves[q.id] = alike[key]
+    # Questions that move the same kind of work by the same steps (whichever way they are
+    # keyed) have the same likely answers and effects: work them out once.
+    keys = {
+        q.id: (row.dim, tuple(sorted(row.moves))) if row.dim and not row.multi else (q.id,)
+        for q in left
+        for row in (table[q.id],)
+    }
+    firsts: dict[tuple[object, ...], QuestionTable] = {}
+    for qid, key in keys.items():
+        firsts.setdefault(key, table[qid])
+    alike = _moves(kb, person, firsts, leading)
+    moves = {qid: alike[key] for qid, key in keys.items() if alike[key]}
     gaps = [base[leading[0]] - base[r] for r in leading[1:]]
     chance = _flip_chance(gaps, moves.values())
     rule = kb.questions_file.adaptive
@@ -121,7 +126,7 @@ def _tied(kb: KnowledgeBase, answers: Answers, fit: list[float], leading: list[i
     the order: the results must not show a tie as settled. Only the leading roles can be
     that close.
     """
-    return bool(too_close(kb, answers, fit, leading[0], leading[1:]))
+    return bool(too_close(kb, answers, fit, leading[0], leading[1:], many.fits_of_each))
 
 
 def _widest(
@@ -155,22 +160,33 @@ def _widest(
 
 
 def _moves(
-    kb: KnowledgeBase, person: Person, q: QuestionTable, leading: Sequence[int]
-) -> list[tuple[float, list[float]]]:
-    """Each likely answer to ``q``: its probability, and the gaps it leaves.
+    kb: KnowledgeBase,
+    person: Person,
+    questions: Mapping[K, QuestionTable],
+    leading: Sequence[int],
+) -> dict[K, list[tuple[float, list[float]]]]:
+    """Each likely answer to each question: its probability, and the gaps it leaves.
 
     The gaps are the first role's fit minus each contender's. An empty list: no answer to
     the question changes any of these fits (it records something the fit does not use).
+    Every likely answer to every question is scored in one pass over numpy arrays
+    (:mod:`careerfit.fit.many`): the same sums as one scoring each, many times faster.
     """
-    outcomes = []
     spread = kb.questions_file.adaptive.answer_spread
-    for chances, picked in _answers(person, q, spread):
-        fit = fits_of(kb, _with(person, q, picked), leading)
-        outcomes.append((chances, [fit[0] - f for f in fit[1:]]))
-    first = outcomes[0][1]
-    if all(gaps == first for _, gaps in outcomes):
-        return []
-    return outcomes
+    tried = [
+        (key, chances, _with(person, q, picked))
+        for key, q in questions.items()
+        for chances, picked in _answers(person, q, spread)
+    ]
+    fit = many.fits_of_each(kb, [p for _, _, p in tried], leading)
+    out: dict[K, list[tuple[float, list[float]]]] = {key: [] for key in questions}
+    for (key, chances, _), row in zip(tried, fit, strict=True):
+        out[key].append((chances, [row[0] - f for f in row[1:]]))
+    for key, outcomes in out.items():
+        first = outcomes[0][1]
+        if all(gaps == first for _, gaps in outcomes):
+            out[key] = []
+    return out
 
 
 def _answers(

@@ -11,7 +11,7 @@ whatever the fit formula is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from math import sqrt
 
 from careerfit.fit.answers import Answers
@@ -19,6 +19,20 @@ from careerfit.fit.person import Person, person_from, shifted
 from careerfit.fit.ranking import Ranking, RoleResult, fits_of
 from careerfit.fit.tables import tables
 from careerfit.kb.knowledge_base import KnowledgeBase
+
+# Scores several people for some roles: [person][role] fits.
+Scoring = Callable[[KnowledgeBase, Sequence[Person], Sequence[int]], list[list[float]]]
+
+
+def one_by_one(
+    kb: KnowledgeBase, persons: Sequence[Person], roles: Sequence[int]
+) -> list[list[float]]:
+    """Each person's fits, scored one at a time: a single ranking needs no numpy loaded.
+
+    The adaptive quiz, which measures ties at every question, passes
+    :func:`careerfit.fit.many.fits_of_each` instead: the same fits, in one pass.
+    """
+    return [fits_of(kb, p, roles) for p in persons]
 
 
 def enough(kb: KnowledgeBase, person: Person) -> bool:
@@ -58,6 +72,7 @@ def too_close(
     fit: Mapping[int, float] | Sequence[float],
     leader: int,
     others: Sequence[int],
+    score: Scoring = one_by_one,
 ) -> list[int]:
     """Of ``others`` (role indexes), those too close to ``leader`` to call.
 
@@ -66,12 +81,16 @@ def too_close(
     roles, so only those are rescored.
     """
     z = kb.questions_file.quality.tie_z
-    error = margins(kb, answers, leader, others)
+    error = margins(kb, answers, leader, others, score)
     return [r for r in others if fit[leader] - fit[r] <= z * error[r]]
 
 
 def margins(
-    kb: KnowledgeBase, answers: Answers, leader: int, others: Sequence[int]
+    kb: KnowledgeBase,
+    answers: Answers,
+    leader: int,
+    others: Sequence[int],
+    score: Scoring = one_by_one,
 ) -> dict[int, float]:
     """One standard error of each other role's fit gap to ``leader``, in fit points, under noise.
 
@@ -82,21 +101,21 @@ def margins(
     noise = kb.questions_file.quality.answer_noise
     picked = [leader, *others]
     person = person_from(kb, answers)
-    base = fits_of(kb, person, picked)
-    variance = [0.0] * len(picked)
-    tried: dict[tuple[str, int], list[float]] = {}
+    steps: list[tuple[tuple[str, int], int]] = []  # each answer's moves, and how many it has
     for question in tables(kb).questions:
         value = answers.get(question.id)
         if question.dim is None or question.multi or value is None:
             continue
         at = question.index[str(value)]
         near = [i for i in (at - 1, at + 1) if 0 <= i < len(question.moves)]
-        for i in near:
-            key = (question.dim, question.moves[i] - question.moves[at])
-            if key not in tried:  # answers on one kind of work moved alike score alike
-                tried[key] = fits_of(kb, shifted(person, *key), picked)
-            moved = tried[key]
-            for j, fit in enumerate(moved):
-                change = (fit - moved[0]) - (base[j] - base[0])
-                variance[j] += noise * change**2 / len(near)
+        steps += [((question.dim, question.moves[i] - question.moves[at]), len(near)) for i in near]
+    keys = list(dict.fromkeys(key for key, _ in steps))  # moved alike, answers score alike
+    base, *scored = score(kb, [person, *(shifted(person, *key) for key in keys)], picked)
+    tried = dict(zip(keys, scored, strict=True))
+    variance = [0.0] * len(picked)
+    for key, n_near in steps:
+        moved = tried[key]
+        for j, fit in enumerate(moved):
+            change = (fit - moved[0]) - (base[j] - base[0])
+            variance[j] += noise * change**2 / n_near
     return {r: sqrt(v) for r, v in zip(picked[1:], variance[1:], strict=True)}
