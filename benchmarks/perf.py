@@ -88,11 +88,9 @@ def startup(runs: int, work: Path) -> None:
     }
     hello = work / "hello.py"
     hello.write_text(HELLO)
-    answers = work / "answers.yaml"
-    answers.write_text(
-        "education: bachelor\nstudy: certificate\npay: 45k\nsettings: [small-firm]\n"
-        "draft-or-schedule: draft\nenjoy-research: agree\nclient-interviews: agree\n"
-    )
+    # A validity person's answers (written blind for the current questions), so that the
+    # file never falls behind the question bank.
+    answers = next((Path(__file__).parent / "personas" / "answers").glob("p01-*.yaml"))
     exe = Path(sys.executable).with_name("careerfit")
     base = [str(exe)] if exe.exists() else [sys.executable, "-m", "careerfit"]
     commands = {
@@ -118,7 +116,8 @@ def startup(runs: int, work: Path) -> None:
 
 
 def knowledge_bases(work: Path) -> None:
-    from careerfit.fit.assess import score
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # support/
+    from careerfit.fit.ranking import rank as score
     from careerfit.kb.cache import load_cached
     from careerfit.kb.load import load
     from support import synthetic
