@@ -1,7 +1,7 @@
 """Answers as small integer codes, checked by the same rules as an answers file.
 
 A single-choice answer's code is its option's index; a multi-choice answer's code numbers
-its combination of options. Codes are what :mod:`careerfit.batchscore` feeds to numpy. A
+its combination of options. Codes are what :mod:`careerfit.batch.score` turns into numpy columns. A
 row with anything unusual (an unknown key or value, a missing required answer, a list
 where one answer is expected) is checked in full by :func:`careerfit.answers.check_all`,
 then either canonicalised or reported with its line number and skipped.

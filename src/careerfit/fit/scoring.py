@@ -4,8 +4,9 @@ The kinds of work score together, by the shape of the person's and the role's pr
 (:func:`careerfit.fit.formulas.shape`); working from home, workplace, pay, education and
 credentials score one by one, by closeness against chance (:mod:`careerfit.fit.chance`). A
 role's fit is its points over the most its factors could earn. This is the arithmetic only:
-:mod:`careerfit.fit.ranking` orders the roles and explains them, and batch scoring
-(:mod:`careerfit.batch.score`) does the same sums over many people at once.
+:mod:`careerfit.fit.ranking` orders the roles and explains them, and
+:mod:`careerfit.fit.many` does the same sums over many people at once (batch scoring, the
+adaptive quiz's candidate answers).
 """
 
 from __future__ import annotations
