@@ -57,44 +57,33 @@ def people_of(kb: KnowledgeBase, persons: Sequence[Person]) -> People:
 
 
 class Roles:
-    """The roles' side of the sums as numpy rows (one column a role), made once per base."""
+    """The roles' side of the sums as numpy rows, one column a role (default: every role)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, roles: Sequence[int] | None = None) -> None:
         import numpy as np
 
         t = tables(kb)
+        picked = range(len(kb.roles)) if roles is None else roles
 
-        def known(values: Any) -> Any:
-            return np.array([v is not None for v in values])
+        def known(values: Sequence[Any]) -> Any:
+            return np.array([values[r] is not None for r in picked])
 
-        def filled(values: Any, blank: float = 0.0) -> Any:
-            return np.array([blank if v is None else v for v in values], dtype=float)[None, :]
+        def filled(values: Sequence[Any]) -> Any:
+            return np.array([values[r] or 0.0 for r in picked], dtype=float)[None, :]
+
+        def bits(values: Sequence[int]) -> Any:
+            return np.array([values[r] for r in picked], dtype=np.int64)[None, :]
 
         self.dims = [
             (known(levels), filled(levels), filled(chance))
             for levels, chance in zip(t.levels, t.chance.dims, strict=True)
         ]
-        self.offered = np.array(t.offered)[None, :]
+        self.offered = bits(t.offered)
         self.settings = (known([b or None for b in t.offered]), filled(t.chance.settings))
         self.figures = (known(t.pay), filled(t.pay), filled(t.chance.pay))
         self.usual = (known(t.usual), filled(t.usual), filled(t.chance.preparation))
-        self.listed = np.array(t.listed, dtype=np.int64)[None, :]
+        self.listed = bits(t.listed)
         self.credentials = (known([b or None for b in t.listed]), filled(t.chance.credentials))
-
-    def picked(self, roles: Sequence[int]) -> Roles:
-        """The same rows for the given roles only (indexes in knowledge-base order)."""
-        import numpy as np
-
-        index = np.asarray(roles, dtype=np.intp)
-        out = object.__new__(Roles)
-        out.dims = [(k[index], lv[:, index], c[:, index]) for k, lv, c in self.dims]
-        out.offered = self.offered[:, index]
-        out.settings = (self.settings[0][index], self.settings[1][:, index])
-        out.figures = tuple(a[index] if a.ndim == 1 else a[:, index] for a in self.figures)
-        out.usual = tuple(a[index] if a.ndim == 1 else a[:, index] for a in self.usual)
-        out.listed = self.listed[:, index]
-        out.credentials = (self.credentials[0][index], self.credentials[1][:, index])
-        return out
 
 
 class Factor(NamedTuple):
@@ -116,10 +105,9 @@ def fits_of_each(
 
 def fits(kb: KnowledgeBase, people: People, roles: Sequence[int] | None = None) -> Any:
     """Each person's fit for each role (people x roles; default: every role)."""
-    everyone = kb.derived(Roles)
-    return _fits(
-        people, _factors(kb, people, everyone if roles is None else everyone.picked(roles))
-    )
+    # Every role's rows are made once per knowledge base; a few roles' when asked.
+    rows = kb.derived(Roles) if roles is None else Roles(kb, roles)
+    return _fits(people, _factors(kb, people, rows))
 
 
 def _factors(kb: KnowledgeBase, people: People, roles: Roles) -> list[Factor]:
