@@ -81,7 +81,7 @@ def plan(kb: KnowledgeBase, answers: Answers, asked: Collection[str], go_on: boo
     base = fits_of(kb, person)
     order = sorted(range(len(base)), key=lambda r: (-base[r], r))
     leading = order[: kb.questions_file.adaptive.contenders]
-    table = {t.id: t for t in tables(kb).questions}
+    table = tables(kb).question_at
     if not enough(kb, person):
         return Plan(_widest(kb, person, leading, left, table), False, None, "")
     # Questions that move the same kind of work by the same steps (whichever way they are

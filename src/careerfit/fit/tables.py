@@ -108,6 +108,7 @@ class Tables:
     listed: tuple[int, ...]  # credentials each role lists, as a bit mask; 0 when none known
     chance: chance.Chance  # what random answers score against each role, factor by factor
     dim_at: dict[str, int]  # each dimension's position in dims
+    question_at: dict[str, QuestionTable]  # each question's table by its id
 
     def dim_index(self, dim_id: str) -> int:
         """The position of a dimension in :attr:`dims`."""
@@ -160,4 +161,5 @@ def _build(kb: KnowledgeBase) -> Tables:
         listed=listed,
         chance=chance.build(kb, questions, dims, levels, offered, pay, usual, listed, bits),
         dim_at={d.id: i for i, d in enumerate(dims)},
+        question_at={q.id: q for q in questions},
     )
