@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from careerfit.fit import many
 from careerfit.fit.answers import Answers
-from careerfit.fit.certainty import enough, too_close
+from careerfit.fit.certainty import Scoring, enough, too_close
 from careerfit.fit.person import Person, person_from
 from careerfit.fit.ranking import fits_of
 from careerfit.fit.tables import QuestionTable, recorded, tables
@@ -64,11 +64,20 @@ class Plan:
     why: str  # in plain words, why the quiz stops (or why it cannot yet)
 
 
-def plan(kb: KnowledgeBase, answers: Answers, asked: Collection[str], go_on: bool = False) -> Plan:
+def plan(
+    kb: KnowledgeBase,
+    answers: Answers,
+    asked: Collection[str],
+    go_on: bool = False,
+    score: Scoring = many.fits_of_each,
+) -> Plan:
     """The next question to ask, or that the top match is settled and the quiz can stop.
 
     ``go_on``: choose the next question even when the top match is settled (the person
-    asked for a few more to sharpen the ranking).
+    asked for a few more to sharpen the ranking). ``score`` scores the candidate answers:
+    in one numpy pass by default, which pays while a quiz asks question after question;
+    :func:`careerfit.fit.certainty.one_by_one` gives the same fits, bit for bit, without
+    loading numpy, for a one-off such as saying again why a stored quiz stopped.
     """
     bank = kb.questions
     left = [q for q in bank if q.id not in asked]
@@ -94,14 +103,14 @@ def plan(kb: KnowledgeBase, answers: Answers, asked: Collection[str], go_on: boo
     firsts: dict[tuple[object, ...], QuestionTable] = {}
     for qid, key in keys.items():
         firsts.setdefault(key, table[qid])
-    alike = _moves(kb, person, firsts, leading)
+    alike = _moves(kb, person, firsts, leading, score)
     moves = {qid: alike[key] for qid, key in keys.items() if alike[key]}
     gaps = [base[leading[0]] - base[r] for r in leading[1:]]
     chance = _flip_chance(gaps, moves.values())
     rule = kb.questions_file.adaptive
     if not moves:
         return Plan(None, False, chance, "no remaining question could change the ranking")
-    if chance < rule.stop_chance and not go_on and not _tied(kb, answers, base, leading):
+    if chance < rule.stop_chance and not go_on and not _tied(kb, answers, base, leading, score):
         why = (
             f"the remaining questions have less than a {rule.stop_chance:.0%} chance "
             "of changing your top match"
@@ -119,14 +128,16 @@ def asked_first(question: Question) -> bool:
     return not question.skippable or question.records in BROUGHT
 
 
-def _tied(kb: KnowledgeBase, answers: Answers, fit: list[float], leading: list[int]) -> bool:
+def _tied(
+    kb: KnowledgeBase, answers: Answers, fit: list[float], leading: list[int], score: Scoring
+) -> bool:
     """Whether the results would show the first role as too close to call with another.
 
     The quiz keeps asking then, even when the remaining questions look unlikely to change
     the order: the results must not show a tie as settled. Only the leading roles can be
     that close.
     """
-    return bool(too_close(kb, answers, fit, leading[0], leading[1:], many.fits_of_each))
+    return bool(too_close(kb, answers, fit, leading[0], leading[1:], score))
 
 
 def _widest(
@@ -164,13 +175,13 @@ def _moves(
     person: Person,
     questions: Mapping[K, QuestionTable],
     leading: Sequence[int],
+    score: Scoring,
 ) -> dict[K, list[tuple[float, list[float]]]]:
     """Each likely answer to each question: its probability, and the gaps it leaves.
 
     The gaps are the first role's fit minus each contender's. An empty list: no answer to
     the question changes any of these fits (it records something the fit does not use).
-    Every likely answer to every question is scored in one pass over numpy arrays
-    (:mod:`careerfit.fit.many`): the same sums as one scoring each, many times faster.
+    Every likely answer to every question is scored in one call of ``score``.
     """
     spread = kb.questions_file.adaptive.answer_spread
     tried = [
@@ -178,7 +189,7 @@ def _moves(
         for key, q in questions.items()
         for chances, picked in _answers(person, q, spread)
     ]
-    fit = many.fits_of_each(kb, [p for _, _, p in tried], leading)
+    fit = score(kb, [p for _, _, p in tried], leading)
     out: dict[K, list[tuple[float, list[float]]]] = {key: [] for key in questions}
     for (key, chances, _), row in zip(tried, fit, strict=True):
         out[key].append((chances, [row[0] - f for f in row[1:]]))

@@ -17,6 +17,7 @@ from careerfit.fit.adaptive import plan
 from careerfit.fit.answers import Value, replay
 from careerfit.fit.assess import Assessment, assess
 from careerfit.fit.caveats import concerns
+from careerfit.fit.certainty import one_by_one
 from careerfit.fit.whatif import what_if
 from careerfit.kb.knowledge_base import KnowledgeBase
 from careerfit.quiz import answers_file, flow
@@ -290,7 +291,7 @@ def stored(kb: KnowledgeBase, store: Store, session_id: int | None) -> Answered:
     older = session.kb_version if session.kb_version != kb.version else None
     asked, stopped = None, None
     if session.status == "complete" and older is None and len(logged) < len(kb.questions):
-        done = plan(kb, answers, list(logged))
+        done = plan(kb, answers, list(logged), score=one_by_one)
         if done.question is None:
             asked, stopped = len(logged), done.why
     return Answered(
