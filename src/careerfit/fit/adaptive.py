@@ -93,13 +93,7 @@ def plan(
     table = tables(kb).question_at
     if not enough(kb, person):
         return Plan(_widest(kb, person, leading, left, table), False, None, "")
-    # Questions that move the same kind of work by the same steps (whichever way they are
-    # keyed) have the same likely answers and effects: work them out once.
-    keys = {
-        q.id: (row.dim, tuple(sorted(row.moves))) if row.dim and not row.multi else (q.id,)
-        for q in left
-        for row in (table[q.id],)
-    }
+    keys = {q.id: _alike(table[q.id]) for q in left}
     firsts: dict[tuple[object, ...], QuestionTable] = {}
     for qid, key in keys.items():
         firsts.setdefault(key, table[qid])
@@ -118,6 +112,15 @@ def plan(
         return Plan(None, True, chance, why)
     best = max(moves, key=lambda qid: _swing(gaps, moves[qid]))
     return Plan(next(q for q in left if q.id == best), False, chance, "")
+
+
+def _alike(row: QuestionTable) -> tuple[object, ...]:
+    """What a question's likely answers and their effects depend on, to work them out once.
+
+    Questions that move the same kind of work by the same steps (whichever way they are
+    keyed) have the same likely answers and effects.
+    """
+    return (row.dim, tuple(sorted(row.moves))) if row.dim and not row.multi else (row.id,)
 
 
 def asked_first(question: Question) -> bool:

@@ -187,7 +187,7 @@ def _fits(people: People, factors: list[Factor]) -> Any:
     """
     import numpy as np
 
-    shape = factors[0].counts.shape if factors else (people.n, 0)
+    shape = factors[0].counts.shape  # people x roles; the dimensions always come first
     total = np.zeros(shape)
     ruled = np.zeros(shape, dtype=bool)
     for f in factors:

@@ -48,8 +48,8 @@ class Scores:
     def share(self, f: int, j: int) -> float:
         """Factor ``f``'s share of role ``j``'s fit: its weight over the most it could earn.
 
-        Worked out when asked: the adaptive quiz needs only the fits of thousands of
-        candidate answers, and the explanation the shares of a handful of roles.
+        Worked out when asked: most scorings (the ties, the top-two swap) need only the
+        fits, and the explanation the shares of a handful of roles.
         """
         total = self.total[j]
         return self.weight[f][j] / total if total else 0.0
